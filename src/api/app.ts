@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import { config } from '../config.js';
+import { db } from '../db/index.js';
+import { keyAuthenticator } from '../keys.js';
+import { logger } from '../logger.js';
+import { authenticate, errorHandler, notFoundHandler } from './middleware.js';
+import { keysRouter } from './routes/keys.js';
+import { tenantsRouter } from './routes/tenants.js';
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function createApp() {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : `req_${randomUUID()}`;
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb', strict: true }));
+
+  const api = express.Router();
+  api.use(authenticate(keyAuthenticator(db, config.KEY_CACHE_TTL_MS)));
+  api.use('/tenants', tenantsRouter);
+  api.use('/keys', keysRouter);
+  app.use('/api/v1', api);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

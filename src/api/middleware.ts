@@ -1,0 +1,68 @@
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import { isUnavailable } from '../db/errors.js';
+import { ApiError } from '../errors.js';
+import type { Principal } from '../principal.js';
+import type { Scope } from '../scopes.js';
+import { logger } from '../logger.js';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+/** The authenticated caller; only routes behind `authenticate` call this. */
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw new Error('principalOf called on a route without authentication');
+  return req.principal;
+}
+
+export function authenticate(resolve: (secret: string) => Promise<Principal>): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.get('authorization');
+    const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+    if (!match?.[1]) {
+      throw new ApiError(401, 'authentication_error', 'INVALID_API_KEY', 'send the API key as Authorization: Bearer <key>');
+    }
+    req.principal = await resolve(match[1]);
+    next();
+  };
+}
+
+export function requireScope(scope: Scope): RequestHandler {
+  return (req, _res, next) => {
+    if (!principalOf(req).scopes.has(scope)) {
+      throw new ApiError(403, 'permission_error', 'MISSING_SCOPE', `this key lacks the ${scope} scope`);
+    }
+    next();
+  };
+}
+
+const bodyParserErrors: Record<string, [number, string, string]> = {
+  'entity.parse.failed': [400, 'INVALID_JSON', 'the body is not valid JSON'],
+  'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'the body is larger than this endpoint accepts'],
+  'encoding.unsupported': [415, 'UNSUPPORTED_ENCODING', 'unsupported content encoding'],
+  'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', 'unsupported charset; send UTF-8'],
+  'request.aborted': [400, 'REQUEST_ABORTED', 'the request was aborted'],
+};
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const bodyError = typeof error === 'object' && error !== null && 'type' in error ? bodyParserErrors[String(error.type)] : undefined;
+  if (bodyError) return new ApiError(bodyError[0], 'invalid_request_error', bodyError[1], bodyError[2]);
+  if (isUnavailable(error)) {
+    return new ApiError(503, 'service_unavailable', 'SERVICE_UNAVAILABLE', 'a backing service is unavailable; retry shortly');
+  }
+  return new ApiError(500, 'api_error', 'INTERNAL_ERROR', 'internal error');
+}
+
+export const errorHandler: ErrorRequestHandler = (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+  const apiError = toApiError(error);
+  if (apiError.status >= 500) logger.error({ err: error, requestId: req.id }, 'request failed');
+  if (apiError.status === 503) res.set('Retry-After', '1');
+  res.status(apiError.status).json(apiError.toBody());
+};
+
+export const notFoundHandler: RequestHandler = (req) => {
+  throw new ApiError(404, 'not_found_error', 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
+};

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { db } from '../../db/index.js';
+import * as tenants from '../../tenants.js';
+import { principalOf, requireScope } from '../middleware.js';
+import { parse } from '../validation.js';
+
+export const tenantsRouter = Router();
+tenantsRouter.use(requireScope('tenants:*'));
+
+tenantsRouter.post('/', async (req, res) => {
+  const input = parse(tenants.createTenantInput, req.body);
+  res.status(201).json(await tenants.createTenant(db, principalOf(req).orgId, input));
+});
+
+tenantsRouter.get('/', async (req, res) => {
+  const query = parse(tenants.listTenantsQuery, req.query);
+  res.json(await tenants.listTenants(db, principalOf(req).orgId, query));
+});
+
+tenantsRouter.get('/:id', async (req, res) => {
+  res.json(await tenants.getTenant(db, principalOf(req).orgId, req.params.id));
+});
+
+tenantsRouter.patch('/:id', async (req, res) => {
+  const input = parse(tenants.updateTenantInput, req.body);
+  res.json(await tenants.updateTenant(db, principalOf(req).orgId, req.params.id, input));
+});

@@ -1,0 +1,222 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from './db/index.js';
+import type { ApiKey, KeyEnvironment } from './db/schema.js';
+import { ApiError, invalid, notFound } from './errors.js';
+import { newId } from './ids.js';
+import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import type { Principal } from './principal.js';
+import { allScopes, type Scope, tenantScopes } from './scopes.js';
+import { assertTenantUsable } from './tenants.js';
+
+const scopeList = z
+  .array(z.enum(tenantScopes, { error: `must be one of ${tenantScopes.join(', ')} (tenants:* and keys:* belong to root keys)` }))
+  .min(1)
+  .max(tenantScopes.length)
+  .transform((scopes) => [...new Set(scopes)]);
+const domainIdList = z.array(z.string().regex(/^dom_[0-9a-z]{1,40}$/, 'must be domain ids (dom_…)')).max(100);
+
+export const createKeyInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  tenant_id: z.string().max(64).nullish(),
+  environment: z.enum(['live', 'test']).default('live'),
+  scopes: scopeList.optional(),
+  allowed_domain_ids: domainIdList.nullish(),
+});
+
+export const updateKeyInput = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  scopes: scopeList.optional(),
+  allowed_domain_ids: domainIdList.nullable().optional(),
+});
+
+export const listKeysQuery = pageQuery.extend({ tenant_id: z.string().max(64).optional() });
+
+export function hashSecret(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
+}
+
+function newSecret(environment: KeyEnvironment): string {
+  // 192 random bits; hex keeps the secret one double-click-selectable word.
+  return `sok_${environment}_${randomBytes(24).toString('hex')}`;
+}
+
+export function presentKey(key: ApiKey) {
+  return {
+    id: key.id,
+    name: key.name,
+    tenant_id: key.tenant_id,
+    environment: key.environment,
+    scopes: key.scopes,
+    allowed_domain_ids: key.allowed_domain_ids,
+    last_four: key.last_four,
+    created_at: key.created_at.toISOString(),
+    last_used_at: key.last_used_at?.toISOString() ?? null,
+  };
+}
+
+interface NewKey {
+  name: string;
+  tenantId: string | null;
+  environment: KeyEnvironment;
+  scopes: readonly Scope[];
+  allowedDomainIds: string[] | null;
+}
+
+/** Inserts a key and returns it with its secret: the only time the secret exists outside the caller. */
+export async function insertKey(db: Db, orgId: string, key: NewKey) {
+  const secret = newSecret(key.environment);
+  const row = await db
+    .insertInto('api_keys')
+    .values({
+      id: newId('key'),
+      org_id: orgId,
+      tenant_id: key.tenantId,
+      name: key.name,
+      environment: key.environment,
+      scopes: [...key.scopes],
+      allowed_domain_ids: key.allowedDomainIds,
+      secret_sha256: hashSecret(secret),
+      last_four: secret.slice(-4),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ...presentKey(row), secret };
+}
+
+export async function createKey(db: Db, orgId: string, input: z.infer<typeof createKeyInput>) {
+  const tenantId = input.tenant_id ?? null;
+  if (tenantId === null && input.scopes) {
+    throw invalid('scopes', 'platform-root keys hold every scope; omit scopes or set tenant_id');
+  }
+  if (tenantId !== null) await assertTenantUsable(db, orgId, tenantId);
+  return insertKey(db, orgId, {
+    name: input.name,
+    tenantId,
+    environment: input.environment,
+    scopes: tenantId === null ? allScopes : (input.scopes ?? tenantScopes),
+    allowedDomainIds: input.allowed_domain_ids ?? null,
+  });
+}
+
+function scopedKeys(db: Db, principal: Principal) {
+  return db.selectFrom('api_keys').selectAll().where('org_id', '=', principal.orgId).where('revoked_at', 'is', null);
+}
+
+export async function listKeys(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listKeysQuery>) {
+  let select = scopedKeys(db, principal);
+  if (query.after) select = select.where('id', '<', query.after);
+  if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
+  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
+  return toPage(rows, query.limit, presentKey);
+}
+
+export async function getKey(db: Db, principal: Principal, keyId: string) {
+  const key = await scopedKeys(db, principal).where('id', '=', keyId).executeTakeFirst();
+  if (!key) throw notFound('key', keyId);
+  return presentKey(key);
+}
+
+export async function updateKey(db: Db, principal: Principal, keyId: string, input: z.infer<typeof updateKeyInput>) {
+  const current = await scopedKeys(db, principal).where('id', '=', keyId).executeTakeFirst();
+  if (!current) throw notFound('key', keyId);
+  if (current.tenant_id === null && input.scopes) {
+    throw invalid('scopes', 'platform-root keys hold every scope');
+  }
+  const key = await db
+    .updateTable('api_keys')
+    .set({ name: input.name, scopes: input.scopes, allowed_domain_ids: input.allowed_domain_ids })
+    .where('org_id', '=', principal.orgId)
+    .where('id', '=', keyId)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (!key) throw notFound('key', keyId);
+  return presentKey(key);
+}
+
+export async function revokeKey(db: Db, principal: Principal, keyId: string) {
+  if (keyId === principal.keyId) {
+    throw new ApiError(409, 'conflict_error', 'CANNOT_REVOKE_OWN_KEY', 'a key cannot revoke itself; use another root key');
+  }
+  const key = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: new Date() })
+    .where('org_id', '=', principal.orgId)
+    .where('id', '=', keyId)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (!key) throw notFound('key', keyId);
+  return { id: key.id, revoked: true };
+}
+
+interface CachedLookup {
+  principal: Principal | 'tenant_suspended';
+  expiresAt: number;
+}
+
+/**
+ * Resolves a secret to its principal. Lookups are cached per process for at most `ttlMs`, which
+ * bounds how long a revoked key or a suspended tenant keeps working on any API process.
+ */
+export function keyAuthenticator(db: Db, ttlMs: number) {
+  const cache = new Map<string, CachedLookup>();
+
+  async function lookup(hash: Buffer): Promise<CachedLookup['principal'] | undefined> {
+    const row = await db
+      .selectFrom('api_keys')
+      .leftJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
+      .select([
+        'api_keys.id',
+        'api_keys.org_id',
+        'api_keys.tenant_id',
+        'api_keys.environment',
+        'api_keys.scopes',
+        'api_keys.allowed_domain_ids',
+        'tenants.status as tenant_status',
+      ])
+      .where('api_keys.secret_sha256', '=', hash)
+      .where('api_keys.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row || row.tenant_status === 'deleting') return undefined;
+    // Not awaited: a slow write must not slow the request. Written at most once a minute per key.
+    db.updateTable('api_keys')
+      .set({ last_used_at: new Date() })
+      .where('id', '=', row.id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(Date.now() - 60_000))]))
+      .execute()
+      .catch(() => undefined);
+    if (row.tenant_status === 'suspended') return 'tenant_suspended';
+    return {
+      orgId: row.org_id,
+      keyId: row.id,
+      tenantId: row.tenant_id,
+      environment: row.environment,
+      scopes: new Set(row.scopes as Scope[]),
+      allowedDomainIds: row.allowed_domain_ids,
+    };
+  }
+
+  return async function authenticate(secret: string): Promise<Principal> {
+    const hash = hashSecret(secret);
+    const cacheKey = hash.toString('base64');
+    const now = Date.now();
+    let cached = cache.get(cacheKey);
+    if (!cached || cached.expiresAt <= now) {
+      const principal = await lookup(hash);
+      if (principal === undefined) {
+        cache.delete(cacheKey);
+        throw new ApiError(401, 'authentication_error', 'INVALID_API_KEY', 'the API key is unknown or revoked');
+      }
+      cached = { principal, expiresAt: now + ttlMs };
+      // Bounds memory under a flood of distinct keys; a cleared cache only costs lookups.
+      if (cache.size >= 100_000) cache.clear();
+      cache.set(cacheKey, cached);
+    }
+    if (cached.principal === 'tenant_suspended') {
+      throw new ApiError(403, 'permission_error', 'TENANT_FORBIDDEN', "the key's tenant is suspended");
+    }
+    return cached.principal;
+  };
+}

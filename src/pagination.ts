@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Cursor pagination over prefixed, time-sortable ids: newest first, `after` is the last id of the previous page. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  after: z.string().max(64).optional(),
+});
+
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export interface Page<T> {
+  data: T[];
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
+/** Callers fetch `limit + 1` rows; the extra one only says whether there is a next page. */
+export function toPage<Row extends { id: string }, T>(rows: Row[], limit: number, present: (row: Row) => T): Page<T> {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  return {
+    data: pageRows.map(present),
+    has_more: hasMore,
+    next_cursor: hasMore ? (pageRows.at(-1)?.id ?? null) : null,
+  };
+}
