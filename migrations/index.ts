@@ -1,7 +1,15 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129_0001_foundation.js';
+import * as domains from './20261129_0002_domains.js';
+import * as suppressionsUsage from './20261129_0003_suppressions_usage.js';
+import * as messages from './20261129_0004_messages.js';
+import * as webhooks from './20261129_0005_webhooks.js';
 
 /** Every migration, in order. Static imports so the same list works under tsx, vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
   '20261129_0001_foundation': foundation,
+  '20261129_0002_domains': domains,
+  '20261129_0003_suppressions_usage': suppressionsUsage,
+  '20261129_0004_messages': messages,
+  '20261129_0005_webhooks': webhooks,
 };

@@ -4,6 +4,13 @@ const boolean = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,6 +25,41 @@ const schema = z.object({
   /** How long an API process may keep serving a cached key lookup; revocation and suspension take effect within this. */
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(2000).default(1000),
   TRUST_PROXY: boolean.default(false),
+
+  /** Comma-separated queue names this process consumes (`worker` in the Procfile); empty = all. */
+  WORKER_QUEUES: commaList.default([]),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+
+  EMAIL_PROVIDER: z.enum(['local', 'ses']).default('local'),
+  SMS_PROVIDER: z.enum(['local', 'sns']).default('local'),
+  AWS_REGION: z.string().min(1).optional(),
+  /** Points the SES client elsewhere (a local emulator in tests). */
+  SES_ENDPOINT: z.url().optional(),
+  SNS_ENDPOINT: z.url().optional(),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** Map each Sendoka tenant to an SES tenant so one tenant's reputation cannot pause another. */
+  SES_TENANT_ISOLATION: boolean.default(false),
+  /** Overrides the account's MaxSendRate (recipients per second). */
+  SES_MAX_SEND_RATE: z.coerce.number().positive().optional(),
+  SNS_MAX_SEND_RATE: z.coerce.number().positive().default(20),
+
+  /** Resolvers for local-provider domain verification, e.g. `127.0.0.1:5353,1.1.1.1`; empty = system. */
+  DNS_SERVERS: commaList.default([]),
+  DOMAIN_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+  DOMAIN_VERIFICATION_TIMEOUT_HOURS: z.coerce.number().positive().default(72),
+  /** Bearer secret for `POST /api/cron/*`; the cron routes answer 404 without it. */
+  CRON_SECRET: z.string().min(16).optional(),
+  SANDBOX_DOMAIN: z.string().min(3).default('sandbox.sendoka.com'),
+  SANDBOX_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Recipients at this domain drive test-mode outcomes: bounced@, complained@, delayed@. */
+  SIMULATOR_DOMAIN: z.string().min(3).default('simulator.sendoka.com'),
+
+  USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(60_000),
+
+  WEBHOOKS_ALLOW_INSECURE: boolean.default(false),
+  WEBHOOKS_ALLOW_PRIVATE: boolean.default(false),
+  SES_SNS_TOPIC_ARNS: commaList.default([]),
 });
 
 export type Config = z.infer<typeof schema>;

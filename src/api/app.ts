@@ -6,8 +6,15 @@ import { db } from '../db/index.js';
 import { keyAuthenticator } from '../keys.js';
 import { logger } from '../logger.js';
 import { authenticate, errorHandler, notFoundHandler } from './middleware.js';
+import { cronRouter } from './routes/cron.js';
+import { domainsRouter } from './routes/domains.js';
+import { ingestRouter } from './routes/ingest.js';
 import { keysRouter } from './routes/keys.js';
+import { suppressionsRouter } from './routes/suppressions.js';
 import { tenantsRouter } from './routes/tenants.js';
+import { testInboxesRouter } from './routes/test-inboxes.js';
+import { usageRouter } from './routes/usage.js';
+import { webhooksRouter } from './routes/webhooks.js';
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -29,10 +36,20 @@ export function createApp() {
   );
   app.use(express.json({ limit: '1mb', strict: true }));
 
+  // Authenticated by their own means (SNS signatures, the cron secret), not by API keys.
+  app.use('/api/v1/ingest', ingestRouter);
+  app.use('/api/cron', cronRouter);
+
   const api = express.Router();
   api.use(authenticate(keyAuthenticator(db, config.KEY_CACHE_TTL_MS)));
+  // Before the tenants router: tenant-bound keys with usage:read may read /tenants/:id/usage.
+  api.use(usageRouter);
   api.use('/tenants', tenantsRouter);
   api.use('/keys', keysRouter);
+  api.use('/domains', domainsRouter);
+  api.use('/test-inboxes', testInboxesRouter);
+  api.use('/suppressions', suppressionsRouter);
+  api.use('/webhooks', webhooksRouter);
   app.use('/api/v1', api);
 
   app.use(notFoundHandler);
