@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly type: ErrorType,
     readonly code: string,
     message: string,
+    /** Response headers that belong with this error (Retry-After, RateLimit-*). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';

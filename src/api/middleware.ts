@@ -60,6 +60,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req: Request, 
   const apiError = toApiError(error);
   if (apiError.status >= 500) logger.error({ err: error, requestId: req.id }, 'request failed');
   if (apiError.status === 503) res.set('Retry-After', '1');
+  res.set(apiError.headers);
   res.status(apiError.status).json(apiError.toBody());
 };
 
