@@ -4,7 +4,7 @@ const testEnv = {
   NODE_ENV: 'test',
   DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sendoka_test',
   QUEUE_PREFIX: process.env.TEST_QUEUE_PREFIX ?? 'sendoka_test',
-  LOG_LEVEL: 'silent',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
 };
 // The global setup runs in this process, before test.env reaches the workers.
 Object.assign(process.env, testEnv);

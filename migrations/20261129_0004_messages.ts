@@ -17,6 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('content', 'jsonb', (col) => col.notNull())
     .addColumn('tags', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('scheduled_at', 'timestamptz')
+    // The BullMQ job meant to send it: the reconciler re-enqueues messages whose job Redis lost.
+    .addColumn('job_id', 'text')
+    .addColumn('claimed_at', 'timestamptz')
     .addColumn('provider_message_id', 'text')
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))

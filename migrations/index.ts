@@ -4,6 +4,7 @@ import * as domains from './20261129_0002_domains.js';
 import * as suppressionsUsage from './20261129_0003_suppressions_usage.js';
 import * as messages from './20261129_0004_messages.js';
 import * as webhooks from './20261129_0005_webhooks.js';
+import * as sending from './20261129_0006_sending.js';
 
 /** Every migration, in order. Static imports so the same list works under tsx, vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0003_suppressions_usage': suppressionsUsage,
   '20261129_0004_messages': messages,
   '20261129_0005_webhooks': webhooks,
+  '20261129_0006_sending': sending,
 };

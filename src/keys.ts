@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './db/index.js';
 import type { ApiKey, KeyEnvironment } from './db/schema.js';
+import { assertDomainsUsableByKey } from './domains.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
@@ -90,6 +91,7 @@ export async function createKey(db: Db, orgId: string, input: z.infer<typeof cre
     throw invalid('scopes', 'platform-root keys hold every scope; omit scopes or set tenant_id');
   }
   if (tenantId !== null) await assertTenantUsable(db, orgId, tenantId);
+  if (input.allowed_domain_ids) await assertDomainsUsableByKey(db, orgId, tenantId, input.allowed_domain_ids);
   return insertKey(db, orgId, {
     name: input.name,
     tenantId,
@@ -122,6 +124,9 @@ export async function updateKey(db: Db, principal: Principal, keyId: string, inp
   if (!current) throw notFound('key', keyId);
   if (current.tenant_id === null && input.scopes) {
     throw invalid('scopes', 'platform-root keys hold every scope');
+  }
+  if (input.allowed_domain_ids) {
+    await assertDomainsUsableByKey(db, principal.orgId, current.tenant_id, input.allowed_domain_ids);
   }
   const key = await db
     .updateTable('api_keys')

@@ -1,8 +1,560 @@
+import type { ColumnType, Selectable } from 'kysely';
+import { z } from 'zod';
 import type { Db } from './db/index.js';
-import type { PlatformEvent } from './events.js';
+import { ApiError, invalid, notFound } from './errors.js';
+import { type EventType, eventTypes, type PlatformEvent } from './events.js';
+import { newId } from './ids.js';
+import { logger } from './logger.js';
+import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { actingTenantId, type Principal } from './principal.js';
+import { queue, queueNames } from './queues.js';
+import { assertTenantUsable } from './tenants.js';
+import { newWebhookSecret } from './webhook-signing.js';
+import { endpointUrlProblem, type UrlPolicy } from './webhook-url.js';
+
+type Timestamp = ColumnType<Date, Date | undefined, Date>;
+
+export type DisabledReason = 'manual' | 'gone' | 'failing';
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookEndpointTable {
+  id: string;
+  org_id: string;
+  tenant_id: string | null;
+  url: string;
+  description: string | null;
+  events: EventType[];
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled_reason: DisabledReason | null;
+  disabled_at: Date | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
+  failing_since: Date | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: Timestamp;
+}
+
+export interface WebhookEventTable {
+  id: string;
+  org_id: string;
+  tenant_id: string | null;
+  type: EventType;
+  /** The exact JSON every attempt sends and signs. */
+  body: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  org_id: string;
+  tenant_id: string | null;
+  endpoint_id: string;
+  event_id: string;
+  event_type: EventType;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  job_id: string;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_attempt_at: Date | null;
+  next_attempt_at: Date | null;
+  delivered_at: Date | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface WebhookAttemptTable {
+  delivery_id: string;
+  attempt: number;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  next_attempt_at: Date | null;
+  attempted_at: ColumnType<Date, Date | undefined, never>;
+}
+
+declare module './db/schema.js' {
+  interface Database {
+    webhook_endpoints: WebhookEndpointTable;
+    webhook_events: WebhookEventTable;
+    webhook_deliveries: WebhookDeliveryTable;
+    webhook_attempts: WebhookAttemptTable;
+  }
+}
+
+type Endpoint = Selectable<WebhookEndpointTable>;
+type Delivery = Selectable<WebhookDeliveryTable>;
+type Attempt = Selectable<WebhookAttemptTable>;
+
+// ---------------------------------------------------------------------------------------------
+// Retry schedule and job options (BullMQ owns retries; the worker's backoff strategy reads this)
+
+/** Delay before each attempt of one delivery round: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+export const retrySchedule = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000] as const;
+export const webhookBackoffType = 'webhook-schedule';
+/** An endpoint whose every attempt has failed for this long is disabled. */
+export const failingDisableAfterMs = 5 * 24 * 3_600_000;
+
+/** Delay before the attempt following `attemptsMade` failed ones; a Retry-After asking for longer wins, up to the longest step. */
+export function retryDelayMs(attemptsMade: number, retryAfterMs?: number): number {
+  const scheduled = retrySchedule[Math.min(attemptsMade, retrySchedule.length - 1)] as number;
+  const longest = retrySchedule[retrySchedule.length - 1] as number;
+  return Math.max(scheduled, Math.min(retryAfterMs ?? 0, longest));
+}
+
+export interface DeliveryJob {
+  deliveryId: string;
+  endpointId: string;
+}
+
+async function enqueueDeliveries(deliveries: { id: string; endpoint_id: string; job_id: string }[]): Promise<void> {
+  if (deliveries.length === 0) return;
+  await queue(queueNames.webhooks).addBulk(
+    deliveries.map((delivery) => ({
+      name: 'deliver',
+      data: { deliveryId: delivery.id, endpointId: delivery.endpoint_id } satisfies DeliveryJob,
+      opts: { jobId: delivery.job_id, attempts: retrySchedule.length, backoff: { type: webhookBackoffType } },
+    })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints
+
+/** `webhook.test` is sent on request to one endpoint, never subscribed to. */
+const subscribableEvents = eventTypes.filter((type) => type !== 'webhook.test') as [EventType, ...EventType[]];
+const eventList = z
+  .array(z.enum(subscribableEvents, { error: `must be one of ${subscribableEvents.join(', ')}` }))
+  .min(1)
+  .max(subscribableEvents.length)
+  .transform((events) => [...new Set(events)]);
+const endpointUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
+const description = z.string().trim().max(500);
+
+export const createEndpointInput = z.strictObject({
+  url: endpointUrl,
+  tenant_id: z.string().max(64).nullish(),
+  events: eventList,
+  description: description.nullish(),
+});
+
+export const updateEndpointInput = z.strictObject({
+  url: endpointUrl.optional(),
+  events: eventList.optional(),
+  enabled: z.boolean().optional(),
+  description: description.nullable().optional(),
+});
+
+export const listEndpointsQuery = pageQuery.extend({ tenant_id: z.string().max(64).optional() });
+export const listDeliveriesQuery = pageQuery.extend({ status: z.enum(['pending', 'succeeded', 'failed']).optional() });
+
+export function presentEndpoint(endpoint: Endpoint) {
+  return {
+    id: endpoint.id,
+    url: endpoint.url,
+    tenant_id: endpoint.tenant_id,
+    events: endpoint.events,
+    description: endpoint.description,
+    enabled: endpoint.enabled,
+    disabled_reason: endpoint.disabled_reason,
+    created_at: endpoint.created_at.toISOString(),
+    updated_at: endpoint.updated_at.toISOString(),
+  };
+}
+
+async function assertUrlAllowed(url: string, policy: UrlPolicy): Promise<void> {
+  const problem = await endpointUrlProblem(new URL(url), policy);
+  if (problem) throw invalid('url', problem, 'URL_NOT_ALLOWED');
+}
+
+/** Endpoints the principal may see: its org's, and only its own tenant's for tenant-bound keys. */
+function scopedEndpoints(db: Db, principal: Principal) {
+  let select = db.selectFrom('webhook_endpoints').where('webhook_endpoints.org_id', '=', principal.orgId);
+  if (principal.tenantId !== null) select = select.where('webhook_endpoints.tenant_id', '=', principal.tenantId);
+  return select;
+}
+
+async function findEndpoint(db: Db, principal: Principal, endpointId: string): Promise<Endpoint> {
+  const endpoint = await scopedEndpoints(db, principal).selectAll().where('id', '=', endpointId).executeTakeFirst();
+  if (!endpoint) throw notFound('webhook endpoint', endpointId);
+  return endpoint;
+}
+
+export async function createEndpoint(
+  db: Db,
+  principal: Principal,
+  input: z.infer<typeof createEndpointInput>,
+  policy: UrlPolicy,
+) {
+  const tenantId = actingTenantId(principal, input.tenant_id);
+  if (tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
+  await assertUrlAllowed(input.url, policy);
+  const secret = newWebhookSecret();
+  const endpoint = await db
+    .insertInto('webhook_endpoints')
+    .values({
+      id: newId('webhookEndpoint'),
+      org_id: principal.orgId,
+      tenant_id: tenantId,
+      url: input.url,
+      description: input.description ?? null,
+      events: input.events,
+      secret,
+      previous_secret: null,
+      previous_secret_expires_at: null,
+      disabled_reason: null,
+      disabled_at: null,
+      failing_since: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  forgetRoutes(principal.orgId);
+  return { ...presentEndpoint(endpoint), secret };
+}
+
+export async function listEndpoints(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listEndpointsQuery>) {
+  let select = scopedEndpoints(db, principal).selectAll();
+  if (query.after) select = select.where('id', '<', query.after);
+  if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
+  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
+  return toPage(rows, query.limit, presentEndpoint);
+}
+
+export async function getEndpoint(db: Db, principal: Principal, endpointId: string) {
+  return presentEndpoint(await findEndpoint(db, principal, endpointId));
+}
+
+export async function updateEndpoint(
+  db: Db,
+  principal: Principal,
+  endpointId: string,
+  input: z.infer<typeof updateEndpointInput>,
+  policy: UrlPolicy,
+) {
+  const current = await findEndpoint(db, principal, endpointId);
+  if (input.url !== undefined) await assertUrlAllowed(input.url, policy);
+  // Re-enabling starts afresh: the failure run that disabled it is over.
+  const enabling = input.enabled === true && !current.enabled;
+  const disabling = input.enabled === false && current.enabled;
+  const endpoint = await db
+    .updateTable('webhook_endpoints')
+    .set({
+      url: input.url,
+      events: input.events,
+      description: input.description,
+      enabled: input.enabled,
+      ...(enabling ? { disabled_reason: null, disabled_at: null, failing_since: null } : {}),
+      ...(disabling ? { disabled_reason: 'manual' as const, disabled_at: new Date() } : {}),
+      updated_at: new Date(),
+    })
+    .where('org_id', '=', principal.orgId)
+    .where('id', '=', current.id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!endpoint) throw notFound('webhook endpoint', endpointId);
+  forgetRoutes(principal.orgId);
+  return presentEndpoint(endpoint);
+}
+
+export async function deleteEndpoint(db: Db, principal: Principal, endpointId: string) {
+  const endpoint = await findEndpoint(db, principal, endpointId);
+  // Its deliveries and their attempt log go with it (foreign keys cascade).
+  await db.deleteFrom('webhook_endpoints').where('org_id', '=', principal.orgId).where('id', '=', endpoint.id).execute();
+  forgetRoutes(principal.orgId);
+  return { id: endpoint.id, deleted: true };
+}
+
+export const secretOverlapMs = 24 * 3_600_000;
+
+/** A new secret; the current one keeps signing alongside it for 24 h so receivers can switch over. */
+export async function rotateSecret(db: Db, principal: Principal, endpointId: string) {
+  const current = await findEndpoint(db, principal, endpointId);
+  const secret = newWebhookSecret();
+  const previousExpiresAt = new Date(Date.now() + secretOverlapMs);
+  const endpoint = await db
+    .updateTable('webhook_endpoints')
+    .set({ secret, previous_secret: current.secret, previous_secret_expires_at: previousExpiresAt, updated_at: new Date() })
+    .where('org_id', '=', principal.orgId)
+    .where('id', '=', current.id)
+    .where('secret', '=', current.secret)
+    .returningAll()
+    .executeTakeFirst();
+  if (!endpoint) throw new ApiError(409, 'conflict_error', 'ROTATION_IN_PROGRESS', 'the secret changed meanwhile; retry');
+  return { ...presentEndpoint(endpoint), secret, previous_secret_expires_at: previousExpiresAt.toISOString() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fan-out
+
+function eventBody(event: PlatformEvent): string {
+  return JSON.stringify({ type: event.type, timestamp: event.createdAt.toISOString(), data: event.data });
+}
+
+interface Target {
+  event: PlatformEvent;
+  endpointId: string;
+}
+
+/**
+ * Stores the events and one delivery per target in one statement, then enqueues every delivery
+ * still pending. Targets delivered before (a retried publish) are not created again.
+ */
+async function createDeliveries(db: Db, targets: Target[]): Promise<Pick<Delivery, 'id' | 'endpoint_id' | 'job_id'>[]> {
+  if (targets.length === 0) return [];
+  const events = new Map(targets.map((target) => [target.event.id, target.event]));
+  const eventRows = [...events.values()].map((event) => ({
+    id: event.id,
+    org_id: event.orgId,
+    tenant_id: event.tenantId,
+    type: event.type,
+    body: eventBody(event),
+    created_at: event.createdAt,
+  }));
+  const deliveryRows = targets.map((target) => {
+    const id = newId('webhookDelivery');
+    return {
+      id,
+      org_id: target.event.orgId,
+      tenant_id: target.event.tenantId,
+      endpoint_id: target.endpointId,
+      event_id: target.event.id,
+      event_type: target.event.type,
+      job_id: id,
+      next_attempt_at: new Date(),
+      last_status_code: null,
+      last_error: null,
+      last_attempt_at: null,
+      delivered_at: null,
+    };
+  });
+  const inserted = await db
+    .with('inserted_events', (qb) =>
+      qb
+        .insertInto('webhook_events')
+        .values(eventRows)
+        .onConflict((oc) => oc.column('id').doNothing()),
+    )
+    .insertInto('webhook_deliveries')
+    .values(deliveryRows)
+    .onConflict((oc) => oc.columns(['event_id', 'endpoint_id']).doNothing())
+    .returning(['id', 'endpoint_id', 'job_id'])
+    .execute();
+  if (inserted.length === deliveryRows.length) return inserted;
+  // Some existed: the earlier publish may have stopped before enqueueing them, so enqueue the pending ones again
+  // (same job ids, so jobs Redis still holds are not duplicated).
+  const insertedIds = new Set(inserted.map((row) => row.id));
+  const existing = await db
+    .selectFrom('webhook_deliveries')
+    .select(['id', 'endpoint_id', 'job_id'])
+    .where('event_id', 'in', [...events.keys()])
+    .where('status', '=', 'pending')
+    .execute();
+  return [...inserted, ...existing.filter((row) => !insertedIds.has(row.id))];
+}
+
+interface RoutingEndpoint {
+  id: string;
+  tenant_id: string | null;
+  events: ReadonlySet<string>;
+}
+
+const routingCacheMs = 1_000;
+const routingCacheMaxOrgs = 50_000;
+const routingCache = new Map<string, { expiresAt: number; endpoints: Promise<RoutingEndpoint[]> }>();
+
+/**
+ * The org's enabled endpoints, cached per process for at most a second: publishing sits on the send
+ * hot path, and an org without endpoints must cost (almost) nothing.
+ */
+function routingEndpoints(db: Db, orgId: string): Promise<RoutingEndpoint[]> {
+  const now = Date.now();
+  const cached = routingCache.get(orgId);
+  if (cached && cached.expiresAt > now) return cached.endpoints;
+  if (routingCache.size >= routingCacheMaxOrgs) {
+    for (const [key, entry] of routingCache) if (entry.expiresAt <= now) routingCache.delete(key);
+  }
+  const endpoints = db
+    .selectFrom('webhook_endpoints')
+    .select(['id', 'tenant_id', 'events'])
+    .where('org_id', '=', orgId)
+    .where('enabled', '=', true)
+    .execute()
+    .then((rows) => rows.map((row) => ({ id: row.id, tenant_id: row.tenant_id, events: new Set<string>(row.events) })));
+  const entry = { expiresAt: now + routingCacheMs, endpoints };
+  routingCache.set(orgId, entry);
+  endpoints.catch(() => {
+    if (routingCache.get(orgId) === entry) routingCache.delete(orgId);
+  });
+  return endpoints;
+}
+
+/** Drops this process's cached routes of an org after its endpoints changed; other processes follow within a second. */
+export function forgetRoutes(orgId: string): void {
+  routingCache.delete(orgId);
+}
 
 /**
  * Fans events out to the org's matching endpoints (tenant_id null or the event's tenant, event filter
  * matching). Call after the fact the events report has committed; idempotent by event id.
  */
-export async function publishEvents(_db: Db, _events: PlatformEvent[]): Promise<void> {}
+export async function publishEvents(db: Db, events: PlatformEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const targets: Target[] = [];
+  const orgIds = new Set(events.map((event) => event.orgId));
+  for (const orgId of orgIds) {
+    const endpoints = await routingEndpoints(db, orgId);
+    if (endpoints.length === 0) continue;
+    for (const event of events) {
+      if (event.orgId !== orgId) continue;
+      for (const endpoint of endpoints) {
+        // A tenant's endpoint hears only its own tenant; org-level events only reach org-wide endpoints.
+        if (endpoint.tenant_id !== null && endpoint.tenant_id !== event.tenantId) continue;
+        if (endpoint.events.has(event.type)) targets.push({ event, endpointId: endpoint.id });
+      }
+    }
+  }
+  await enqueueDeliveries(await createDeliveries(db, targets));
+}
+
+/** Sends a `webhook.test` event to one endpoint, whatever its event filter. */
+export async function sendTestEvent(db: Db, principal: Principal, endpointId: string) {
+  const endpoint = await findEndpoint(db, principal, endpointId);
+  if (!endpoint.enabled) {
+    throw new ApiError(409, 'conflict_error', 'ENDPOINT_DISABLED', `webhook endpoint ${endpoint.id} is disabled; enable it first`);
+  }
+  const event: PlatformEvent = {
+    id: newId('event'),
+    type: 'webhook.test',
+    orgId: endpoint.org_id,
+    tenantId: endpoint.tenant_id,
+    createdAt: new Date(),
+    data: { endpoint_id: endpoint.id, message: 'This is a test event from Sendoka.' },
+  };
+  const deliveries = await createDeliveries(db, [{ event, endpointId: endpoint.id }]);
+  await enqueueDeliveries(deliveries);
+  return { event_id: event.id, delivery_id: deliveries[0]?.id ?? null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delivery log and replay
+
+function presentAttempt(attempt: Attempt) {
+  return {
+    attempt: attempt.attempt,
+    status_code: attempt.status_code,
+    latency_ms: attempt.latency_ms,
+    error: attempt.error,
+    attempted_at: attempt.attempted_at.toISOString(),
+    next_attempt_at: attempt.next_attempt_at?.toISOString() ?? null,
+  };
+}
+
+function presentDelivery(delivery: Delivery, attempts: Attempt[]) {
+  return {
+    id: delivery.id,
+    endpoint_id: delivery.endpoint_id,
+    event_id: delivery.event_id,
+    event_type: delivery.event_type,
+    status: delivery.status,
+    attempt_count: delivery.attempts,
+    last_status_code: delivery.last_status_code,
+    last_error: delivery.last_error,
+    next_attempt_at: delivery.next_attempt_at?.toISOString() ?? null,
+    delivered_at: delivery.delivered_at?.toISOString() ?? null,
+    created_at: delivery.created_at.toISOString(),
+    attempts: attempts.map(presentAttempt),
+  };
+}
+
+async function attemptsOf(db: Db, deliveryIds: string[]): Promise<Map<string, Attempt[]>> {
+  const byDelivery = new Map<string, Attempt[]>(deliveryIds.map((id) => [id, []]));
+  if (deliveryIds.length === 0) return byDelivery;
+  const rows = await db
+    .selectFrom('webhook_attempts')
+    .selectAll()
+    .where('delivery_id', 'in', deliveryIds)
+    .orderBy('attempt')
+    .execute();
+  for (const row of rows) byDelivery.get(row.delivery_id)?.push(row);
+  return byDelivery;
+}
+
+/** The endpoint's deliveries, newest first, each with every attempt (status code, latency, error, next attempt). */
+export async function listDeliveries(
+  db: Db,
+  principal: Principal,
+  endpointId: string,
+  query: PageQuery & z.infer<typeof listDeliveriesQuery>,
+) {
+  const endpoint = await findEndpoint(db, principal, endpointId);
+  let select = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', endpoint.id);
+  if (query.after) select = select.where('id', '<', query.after);
+  if (query.status) select = select.where('status', '=', query.status);
+  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const attempts = await attemptsOf(db, rows.map((row) => row.id));
+  return toPage(rows, query.limit, (row) => presentDelivery(row, attempts.get(row.id) ?? []));
+}
+
+/** Sends a finished delivery again, with a fresh retry schedule; the same webhook-id lets receivers deduplicate. */
+export async function replayDelivery(db: Db, principal: Principal, deliveryId: string) {
+  const current = await db
+    .selectFrom('webhook_deliveries')
+    .innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
+    .select(['webhook_deliveries.id', 'webhook_deliveries.status', 'webhook_endpoints.enabled'])
+    .where('webhook_deliveries.id', '=', deliveryId)
+    .where('webhook_endpoints.org_id', '=', principal.orgId)
+    .$if(principal.tenantId !== null, (select) => select.where('webhook_endpoints.tenant_id', '=', principal.tenantId))
+    .executeTakeFirst();
+  if (!current) throw notFound('webhook delivery', deliveryId);
+  if (!current.enabled) {
+    throw new ApiError(409, 'conflict_error', 'ENDPOINT_DISABLED', `the delivery's endpoint is disabled; enable it first`);
+  }
+  const jobId = `${current.id}-replay-${Date.now()}`;
+  const delivery = await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'pending', job_id: jobId, next_attempt_at: new Date() })
+    .where('id', '=', current.id)
+    .where('status', '!=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+  if (!delivery) {
+    throw new ApiError(409, 'conflict_error', 'DELIVERY_PENDING', `delivery ${deliveryId} is still being attempted`);
+  }
+  await enqueueDeliveries([delivery]);
+  const attempts = await attemptsOf(db, [delivery.id]);
+  return presentDelivery(delivery, attempts.get(delivery.id) ?? []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reconciliation
+
+const reconcileGraceMs = 5 * 60_000;
+const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/** Re-enqueues pending deliveries whose job Redis no longer holds (lost, flushed). Returns how many. */
+export async function reconcileDeliveries(db: Db, limit = 1_000): Promise<number> {
+  const candidates = await db
+    .selectFrom('webhook_deliveries')
+    .select(['id', 'endpoint_id', 'job_id'])
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<', new Date(Date.now() - reconcileGraceMs))
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute();
+  const lost: typeof candidates = [];
+  for (const delivery of candidates) {
+    const state = await queue(queueNames.webhooks).getJobState(delivery.job_id);
+    if (!liveJobStates.has(state)) lost.push({ ...delivery, job_id: `${delivery.id}-requeue-${Date.now()}` });
+  }
+  for (const delivery of lost) {
+    await db
+      .updateTable('webhook_deliveries')
+      .set({ job_id: delivery.job_id })
+      .where('id', '=', delivery.id)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+  await enqueueDeliveries(lost);
+  if (lost.length > 0) logger.warn({ count: lost.length }, 're-enqueued webhook deliveries Redis had lost');
+  return lost.length;
+}

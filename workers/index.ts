@@ -3,10 +3,13 @@ import { config } from '../src/config.js';
 import { logger } from '../src/logger.js';
 import { allQueueNames, type QueueName } from '../src/queues.js';
 import { domainsProcessor } from './domains.js';
+import { maintenanceProcessor } from './maintenance.js';
 import { type QueueProcessor, startWorker } from './runtime.js';
+import { sendEmailProcessor } from './send-email.js';
+import { sendSmsProcessor } from './send-sms.js';
 import { webhooksProcessor } from './webhooks.js';
 
-const processors: QueueProcessor[] = [domainsProcessor, webhooksProcessor];
+const processors: QueueProcessor[] = [sendEmailProcessor, sendSmsProcessor, domainsProcessor, webhooksProcessor, maintenanceProcessor];
 
 /** Starts the processors of the queues named in WORKER_QUEUES (all when empty) and their schedulers. */
 export async function startWorkers(): Promise<Worker[]> {

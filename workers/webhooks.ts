@@ -1,6 +1,71 @@
+import { DelayedError, type Job } from 'bullmq';
+import { config } from '../src/config.js';
+import { db } from '../src/db/index.js';
+import { queue, queueNames } from '../src/queues.js';
+import { attemptDelivery } from '../src/webhook-delivery.js';
+import { configuredUrlPolicy } from '../src/webhook-url.js';
+import { type DeliveryJob, reconcileDeliveries, retryDelayMs, webhookBackoffType } from '../src/webhooks.js';
 import type { QueueProcessor } from './runtime.js';
+
+/**
+ * Attempts are I/O-bound (up to 15 s each), so one process runs many at once; no endpoint may hold
+ * more than a slice of them, so a slow one cannot crowd out the others.
+ */
+const concurrency = 400;
+const perEndpointLimit = 40;
+const inFlight = new Map<string, number>();
+
+/** Thrown to have BullMQ retry the job after the delay the attempt computed (schedule or Retry-After). */
+class RetryLater extends Error {
+  constructor(readonly delayMs: number) {
+    super(`webhook attempt failed; next attempt in ${delayMs} ms`);
+    this.name = 'RetryLater';
+  }
+}
+
+/** A job set aside because its endpoint is at its limit waits longer each time: 0.5 s, 1 s, … up to 30 s, jittered. */
+function setAsideDelayMs(job: Job): number {
+  const setAside = Math.max(0, job.attemptsStarted - job.attemptsMade - 1);
+  return Math.min(30_000, 500 * 2 ** setAside) * (0.5 + Math.random());
+}
 
 export const webhooksProcessor: QueueProcessor = {
   queue: 'webhooks',
-  process: async () => undefined,
+  process: async (job, token) => {
+    if (job.name === 'reconcile') return { requeued: await reconcileDeliveries(db) };
+    const { deliveryId, endpointId } = job.data as DeliveryJob;
+    const running = inFlight.get(endpointId) ?? 0;
+    if (running >= perEndpointLimit) {
+      // Not an attempt: BullMQ keeps attemptsMade as it is.
+      await job.moveToDelayed(Date.now() + setAsideDelayMs(job), token);
+      throw new DelayedError();
+    }
+    inFlight.set(endpointId, running + 1);
+    try {
+      const next = await attemptDelivery(db, deliveryId, job.attemptsMade, configuredUrlPolicy);
+      if (next) throw new RetryLater(next.retryInMs);
+      return undefined;
+    } finally {
+      const left = (inFlight.get(endpointId) ?? 1) - 1;
+      if (left === 0) inFlight.delete(endpointId);
+      else inFlight.set(endpointId, left);
+    }
+  },
+  options: {
+    concurrency,
+    settings: {
+      // Jobs carry backoff type `webhook-schedule`; anything else that threw (the database was down) retries on the schedule.
+      backoffStrategy: (attemptsMade, type, error) => {
+        if (type !== webhookBackoffType) return 0;
+        return error instanceof RetryLater ? error.delayMs : retryDelayMs(attemptsMade);
+      },
+    },
+  },
+  schedule: async () => {
+    await queue(queueNames.webhooks).upsertJobScheduler(
+      'reconcile-webhooks',
+      { every: config.RECONCILE_INTERVAL_MS },
+      { name: 'reconcile' },
+    );
+  },
 };

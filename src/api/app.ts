@@ -8,8 +8,11 @@ import { logger } from '../logger.js';
 import { authenticate, errorHandler, notFoundHandler } from './middleware.js';
 import { cronRouter } from './routes/cron.js';
 import { domainsRouter } from './routes/domains.js';
+import { emailsRouter } from './routes/emails.js';
 import { ingestRouter } from './routes/ingest.js';
 import { keysRouter } from './routes/keys.js';
+import { messagesRouter } from './routes/messages.js';
+import { smsRouter } from './routes/sms.js';
 import { suppressionsRouter } from './routes/suppressions.js';
 import { tenantsRouter } from './routes/tenants.js';
 import { testInboxesRouter } from './routes/test-inboxes.js';
@@ -34,6 +37,8 @@ export function createApp() {
       },
     }),
   );
+  // Emails carry attachments (10 MB a message, base64-encoded); everything else is small.
+  app.use('/api/v1/emails', express.json({ limit: '40mb', strict: true }));
   app.use(express.json({ limit: '1mb', strict: true }));
 
   // Authenticated by their own means (SNS signatures, the cron secret), not by API keys.
@@ -50,6 +55,9 @@ export function createApp() {
   api.use('/test-inboxes', testInboxesRouter);
   api.use('/suppressions', suppressionsRouter);
   api.use('/webhooks', webhooksRouter);
+  api.use('/emails', emailsRouter);
+  api.use('/messages', messagesRouter);
+  api.use('/sms', smsRouter);
   app.use('/api/v1', api);
 
   app.use(notFoundHandler);

@@ -1,3 +1,33 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
+import { config } from '../../config.js';
+import { db } from '../../db/index.js';
+import { ApiError } from '../../errors.js';
+import { logger } from '../../logger.js';
+import { ingestSesNotification } from '../../ses-events.js';
+import { confirmSubscription, isSnsHostUrl, type SnsTrust, verifySnsMessage } from '../../sns.js';
 
-export const ingestRouter = Router();
+/** SES events arrive through SNS, which posts JSON as text/plain and proves itself by signature, not API key. */
+export function createIngestRouter(trust: SnsTrust): Router {
+  const router = Router();
+  router.post('/ses', express.text({ type: '*/*', limit: '256kb' }), async (req, res) => {
+    let body: unknown = req.body;
+    if (typeof body === 'string') {
+      try {
+        body = JSON.parse(body);
+      } catch {
+        throw new ApiError(400, 'invalid_request_error', 'INVALID_JSON', 'the body is not valid JSON');
+      }
+    }
+    const message = await verifySnsMessage(body, trust);
+    if (message.Type === 'SubscriptionConfirmation') {
+      await confirmSubscription(message, trust);
+      logger.info({ topicArn: message.TopicArn }, 'SNS subscription confirmed');
+    } else if (message.Type === 'Notification') {
+      await ingestSesNotification(db, message);
+    }
+    res.status(200).json({ received: true });
+  });
+  return router;
+}
+
+export const ingestRouter = createIngestRouter({ topicArns: config.SES_SNS_TOPIC_ARNS, isTrustedAwsUrl: isSnsHostUrl });

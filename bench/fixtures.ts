@@ -1,0 +1,29 @@
+// Sets up, in the bench database, an org with a tenant, a verified domain and a tenant-bound live key.
+// Run with the bench environment (bench/support.ts benchEnv); prints {"key","domain","orgId","tenantId"}.
+import { db } from '../src/db/index.js';
+import { newId } from '../src/ids.js';
+import { prepareDatabase } from '../src/db/setup.js';
+import { insertKey } from '../src/keys.js';
+import { createOrg } from '../src/orgs.js';
+import { createTenant } from '../src/tenants.js';
+import { tenantScopes } from '../src/scopes.js';
+
+await prepareDatabase();
+const org = await createOrg(db, 'Bench SaaS');
+const suffix = Math.random().toString(36).slice(2, 8);
+const tenant = await createTenant(db, org.id, { name: 'Acme', slug: `acme-${suffix}` });
+const domain = `acme-${suffix}.example`;
+const domainId = newId('domain');
+await db
+  .insertInto('domains')
+  .values({ id: domainId, org_id: org.id, tenant_id: tenant.id, name: domain, status: 'verified', dkim_tokens: [], verification_token: 'x' })
+  .execute();
+const key = await insertKey(db, org.id, {
+  name: 'bench',
+  tenantId: tenant.id,
+  environment: 'live',
+  scopes: tenantScopes,
+  allowedDomainIds: [domainId],
+});
+console.log(JSON.stringify({ key: key.secret, domain, orgId: org.id, tenantId: tenant.id }));
+await db.destroy();

@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import { acceptSms, sendSmsInput } from '../../sms.js';
+import { respondIdempotently } from '../idempotent.js';
+import { principalOf, requireScope } from '../middleware.js';
+import { parse } from '../validation.js';
+
+export const smsRouter = Router();
+smsRouter.use(requireScope('sms:send'));
+
+smsRouter.post('/', async (req, res) => {
+  const input = parse(sendSmsInput, req.body);
+  await respondIdempotently(req, res, 'sms', 202, async (complete) => ({
+    body: await acceptSms(principalOf(req), input, complete),
+  }));
+});

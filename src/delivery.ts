@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { db } from './db/index.js';
+import type { MessageStatus, NewMessageEvent } from './messages.js';
+import { suppressedRecipients } from './suppressions.js';
+
+/** A claim older than this belongs to a worker that died mid-send; another may take the message over. */
+const abandonedClaimMs = 2 * 60 * 1000;
+
+/**
+ * Takes the given messages that are due and not taken by a live worker. Messages of suspended or
+ * deleting tenants stay where they are: they go out on reactivation (the reconciler re-enqueues them).
+ */
+export async function claimMessages(messageIds: string[], channel: 'email' | 'sms') {
+  return db
+    .updateTable('messages')
+    .set({ status: 'sending', claimed_at: new Date(), updated_at: new Date() })
+    .where('id', 'in', messageIds)
+    .where('channel', '=', channel)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'queued'),
+        eb.and([eb('status', '=', 'scheduled'), eb('scheduled_at', '<=', new Date())]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(Date.now() - abandonedClaimMs))]),
+      ]),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('tenant_id', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('tenants')
+            .select('tenants.id')
+            .whereRef('tenants.id', '=', 'messages.tenant_id')
+            .where('tenants.status', '=', 'active'),
+        ),
+      ]),
+    )
+    .returningAll()
+    .execute();
+}
+
+/**
+ * Gives claimed messages back to the queue when an attempt fails before the provider saw them (a database,
+ * Redis or provider-account error), so the job's retry can take them again at once.
+ */
+export async function releaseClaims(messages: ClaimedMessage[]) {
+  if (messages.length === 0) return;
+  await db
+    .updateTable('messages')
+    .set({ status: 'queued', claimed_at: null, updated_at: new Date() })
+    .where('id', 'in', messages.map((message) => message.id))
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+export type ClaimedMessage = Awaited<ReturnType<typeof claimMessages>>[number];
+
+export interface MessageResult {
+  message: ClaimedMessage;
+  status: MessageStatus | 'retry';
+  providerMessageId?: string;
+  error?: string;
+}
+
+/** Writes the outcome of a send attempt: one statement for all statuses; retries go back to the queue. */
+export async function recordResults(results: MessageResult[], finalAttempt: boolean) {
+  const rows = results.map((result) => ({
+    id: result.message.id,
+    status: result.status === 'retry' ? (finalAttempt ? 'failed' : 'queued') : result.status,
+    providerMessageId: result.providerMessageId ?? null,
+    error: result.error ?? null,
+  }));
+  if (rows.length === 0) return;
+  await sql`
+    update messages as m set
+      status = v.status,
+      provider_message_id = coalesce(v.provider_message_id, m.provider_message_id),
+      last_error = v.error,
+      sent_at = case when v.status = 'sent' then now() else m.sent_at end,
+      claimed_at = null,
+      updated_at = now()
+    from unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.status)}::text[],
+                ${rows.map((row) => row.providerMessageId)}::text[], ${rows.map((row) => row.error)}::text[])
+      as v(id, status, provider_message_id, error)
+    where m.id = v.id and m.status = 'sending'`.execute(db);
+}
+
+/** Timeline events of a send attempt: sent, failed, and one suppressed event per suppressed recipient. */
+export function attemptEvents(results: MessageResult[], finalAttempt: boolean, suppressed: Map<string, string[]>) {
+  const events: NewMessageEvent[] = [];
+  for (const result of results) {
+    const { message } = result;
+    for (const recipient of suppressed.get(message.id) ?? []) {
+      events.push({ message, type: 'suppressed', recipient, dedupeKey: `${message.id}:suppressed:${recipient}` });
+    }
+    if (result.status === 'sent') {
+      events.push({ message, type: 'sent', data: { provider_message_id: result.providerMessageId }, dedupeKey: `${message.id}:sent` });
+    } else if (result.status === 'failed' || (result.status === 'retry' && finalAttempt)) {
+      events.push({ message, type: 'failed', data: { error: result.error }, dedupeKey: `${message.id}:failed` });
+    }
+  }
+  return events;
+}
+
+/**
+ * Splits each message's recipients into those it may still reach and those suppressed (for its tenant or
+ * org-wide): one query per (org, tenant) among the messages.
+ */
+export async function filterSuppressed(messages: ClaimedMessage[], recipientsOf: (message: ClaimedMessage) => string[]) {
+  const groups = new Map<string, ClaimedMessage[]>();
+  for (const message of messages) {
+    const key = `${message.org_id}/${message.tenant_id ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), message]);
+  }
+  const allowed = new Map<string, Set<string>>();
+  const suppressed = new Map<string, string[]>();
+  for (const group of groups.values()) {
+    const first = group[0] as ClaimedMessage;
+    const addresses = [...new Set(group.flatMap(recipientsOf))];
+    const blocked = await suppressedRecipients(db, first.org_id, first.tenant_id, addresses);
+    for (const message of group) {
+      const recipients = recipientsOf(message);
+      allowed.set(message.id, new Set(recipients.filter((address) => !blocked.has(address))));
+      const dropped = recipients.filter((address) => blocked.has(address));
+      if (dropped.length > 0) suppressed.set(message.id, dropped);
+    }
+  }
+  return { allowed, suppressed };
+}

@@ -1,0 +1,138 @@
+import { convert } from 'html-to-text';
+import { config } from './config.js';
+import { db } from './db/index.js';
+import {
+  attemptEvents,
+  type ClaimedMessage,
+  claimMessages,
+  filterSuppressed,
+  type MessageResult,
+  recordResults,
+  releaseClaims,
+} from './delivery.js';
+import { logger } from './logger.js';
+import { applyProviderEvent, recordMessageEvents } from './messages.js';
+import { sesTenantName } from './providers/email/identities.js';
+import { emailSender, type OutboundEmail, type SendOutcome } from './providers/email/sender.js';
+import { sandboxDomainId } from './sandbox.js';
+import { sharedSendRate } from './send-rate.js';
+
+interface EmailContent {
+  cc: string[];
+  bcc: string[];
+  reply_to: string[];
+  html?: string;
+  text?: string;
+  headers: Record<string, string>;
+  attachments: OutboundEmail['attachments'];
+}
+
+let takeSendRate: ((units: number) => Promise<void>) | null | undefined;
+
+async function sendRate() {
+  if (takeSendRate === undefined) {
+    const perSecond = await emailSender().maxSendRate();
+    takeSendRate = perSecond ? sharedSendRate('email', perSecond) : null;
+  }
+  return takeSendRate;
+}
+
+function outbound(message: ClaimedMessage, recipients: Set<string>): OutboundEmail {
+  const content = message.content as unknown as EmailContent;
+  const keep = (addresses: string[]) => addresses.filter((address) => recipients.has(address));
+  return {
+    messageId: message.id,
+    from: message.sender,
+    to: keep(message.recipients),
+    cc: keep(content.cc),
+    bcc: keep(content.bcc),
+    replyTo: content.reply_to,
+    subject: message.subject ?? '',
+    html: content.html,
+    // Plain-text alternative for HTML-only emails: better deliverability and accessibility.
+    text: content.text ?? (content.html ? convert(content.html, { wordwrap: 78 }) : undefined),
+    headers: content.headers,
+    attachments: content.attachments,
+    tags: message.tags,
+    // The shared sandbox domain belongs to no SES tenant.
+    sesTenantName: message.domain_id === sandboxDomainId ? undefined : sesTenantName(message.tenant_id),
+  };
+}
+
+const simulatorOutcomes: Record<string, 'bounced' | 'complained' | 'delivery_delayed'> = {
+  bounced: 'bounced',
+  complained: 'complained',
+  delayed: 'delivery_delayed',
+};
+
+/** Test keys never reach the provider: each recipient gets the outcome the simulator address asks for. */
+async function simulateOutcomes(message: ClaimedMessage, recipients: string[]) {
+  for (const recipient of recipients) {
+    const [local, domain] = recipient.split('@');
+    const simulated = domain === config.SIMULATOR_DOMAIN ? simulatorOutcomes[local ?? ''] : undefined;
+    await applyProviderEvent(db, {
+      messageId: message.id,
+      type: simulated ?? 'delivered',
+      recipients: [recipient],
+      occurredAt: new Date(),
+      providerEventId: `test-${message.id}`,
+      permanent: true,
+      details: { simulated: true },
+    });
+  }
+}
+
+/** Filters suppressions and hands the claimed messages to the provider (or the simulator, for test keys). */
+async function sendClaimed(claimed: ClaimedMessage[]) {
+  const { allowed, suppressed } = await filterSuppressed(claimed, recipientsOf);
+
+  const results: MessageResult[] = [];
+  const live: ClaimedMessage[] = [];
+  const simulated: ClaimedMessage[] = [];
+  for (const message of claimed) {
+    const recipients = allowed.get(message.id) as Set<string>;
+    if (recipients.size === 0) results.push({ message, status: 'suppressed' });
+    else if (message.environment === 'test') {
+      results.push({ message, status: 'sent', providerMessageId: `test-${message.id}` });
+      simulated.push(message);
+    } else live.push(message);
+  }
+
+  if (live.length > 0) {
+    const emails = live.map((message) => outbound(message, allowed.get(message.id) as Set<string>));
+    const take = await sendRate();
+    if (take) await take(emails.reduce((sum, email) => sum + email.to.length + email.cc.length + email.bcc.length, 0));
+    const outcomes: SendOutcome[] = await emailSender().sendMany(emails);
+    outcomes.forEach((outcome, index) => {
+      const message = live[index] as ClaimedMessage;
+      if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
+      else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error });
+    });
+  }
+
+  return { results, suppressed, allowed, simulated };
+}
+
+/** Sends the due messages among `messageIds`. Returns how many must be retried (the job retries them). */
+export async function deliverEmails(messageIds: string[], finalAttempt: boolean): Promise<number> {
+  const claimed = await claimMessages(messageIds, 'email');
+  if (claimed.length === 0) return 0;
+
+  const { results, suppressed, allowed, simulated } = await sendClaimed(claimed).catch(async (error: unknown) => {
+    await releaseClaims(claimed);
+    throw error;
+  });
+
+  await recordResults(results, finalAttempt);
+  await recordMessageEvents(db, attemptEvents(results, finalAttempt, suppressed));
+  for (const message of simulated) await simulateOutcomes(message, [...(allowed.get(message.id) as Set<string>)]);
+
+  const retrying = results.filter((result) => result.status === 'retry').length;
+  if (retrying > 0) logger.warn({ retrying, finalAttempt }, 'provider refused some emails for now');
+  return finalAttempt ? 0 : retrying;
+}
+
+function recipientsOf(message: ClaimedMessage): string[] {
+  const content = message.content as unknown as EmailContent;
+  return [...new Set([...message.recipients, ...content.cc, ...content.bcc])];
+}

@@ -1,0 +1,123 @@
+import { db, type Db } from './db/index.js';
+import { resolveSendingDomain, enforceSandbox } from './domains.js';
+import type { SendEmailInput } from './email-input.js';
+import { ApiError, conflict } from './errors.js';
+import { newId } from './ids.js';
+import { commitMessages, enqueueSendJobs, assignJobs, scheduledJobId, type NewMessage } from './message-writer.js';
+import { findVisibleMessage, presentMessage, recordMessageEvents } from './messages.js';
+import { queueNames } from './queues.js';
+import type { Principal } from './principal.js';
+
+export interface Accepted {
+  id: string;
+  status: 'queued' | 'scheduled';
+}
+
+/** Checks one email against the key's domains and the sandbox rules and builds its row (not yet written). */
+async function prepareEmail(principal: Principal, input: SendEmailInput) {
+  const fromDomain = input.from.address.slice(input.from.address.lastIndexOf('@') + 1);
+  const domain = await resolveSendingDomain(db, principal, fromDomain);
+  const recipients = [...input.to, ...(input.cc ?? []), ...(input.bcc ?? [])];
+  const rateLimitHeaders = domain.sandbox ? await enforceSandbox(db, principal, recipients) : {};
+  const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
+  const message: Omit<NewMessage, 'job_id'> = {
+    id: newId('message'),
+    org_id: principal.orgId,
+    // Sandbox and org-level domains have no tenant; the message belongs to the key's tenant all the same.
+    tenant_id: principal.tenantId ?? domain.tenantId,
+    key_id: principal.keyId,
+    channel: 'email',
+    environment: principal.environment,
+    status: scheduledAt ? 'scheduled' : 'queued',
+    sender: input.from.name ? `${input.from.name} <${input.from.address}>` : input.from.address,
+    recipients: input.to,
+    subject: input.subject,
+    domain_id: domain.id,
+    content: JSON.stringify({
+      cc: input.cc ?? [],
+      bcc: input.bcc ?? [],
+      reply_to: input.reply_to ?? [],
+      html: input.html,
+      text: input.text,
+      headers: input.headers ?? {},
+      attachments: input.attachments ?? [],
+    }),
+    tags: JSON.stringify(input.tags ?? []),
+    scheduled_at: scheduledAt,
+  };
+  return { message, rateLimitHeaders };
+}
+
+/**
+ * Accepts emails for sending: all or none. Resolves once their rows are committed (with usage counted)
+ * and their jobs enqueued. `alsoInTransaction` lets the caller commit its idempotency record with them.
+ */
+export async function acceptEmails(
+  principal: Principal,
+  inputs: SendEmailInput[],
+  alsoInTransaction?: (trx: Db, accepted: Accepted[]) => Promise<void>,
+) {
+  const prepared = [];
+  for (const [index, input] of inputs.entries()) {
+    try {
+      prepared.push(await prepareEmail(principal, input));
+    } catch (error) {
+      if (error instanceof ApiError && inputs.length > 1) {
+        throw new ApiError(error.status, error.type, error.code, `[${index}] ${error.message}`, error.headers);
+      }
+      throw error;
+    }
+  }
+  const messages = assignJobs(prepared.map((item) => item.message));
+  const accepted: Accepted[] = messages.map((message) => ({ id: message.id, status: message.status as Accepted['status'] }));
+  await commitMessages(messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted)));
+  return { accepted, headers: prepared.at(-1)?.rateLimitHeaders ?? {} };
+}
+
+async function scheduledMessage(principal: Principal, messageId: string) {
+  const message = await findVisibleMessage(db, principal, messageId);
+  if (message.channel !== 'email' || message.status !== 'scheduled') {
+    throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is ${message.status}; only scheduled emails can change`);
+  }
+  return message;
+}
+
+export async function rescheduleEmail(principal: Principal, messageId: string, scheduledAt: Date) {
+  await scheduledMessage(principal, messageId);
+  const jobId = scheduledJobId(messageId, scheduledAt);
+  const updated = await db
+    .updateTable('messages')
+    .set({ scheduled_at: scheduledAt, job_id: jobId, updated_at: new Date() })
+    .where('id', '=', messageId)
+    .where('org_id', '=', principal.orgId)
+    .where('status', '=', 'scheduled')
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is no longer scheduled`);
+  // The old job still fires at the old time, finds the message not yet due, and does nothing.
+  await enqueueSendJobs(queueNames.sendEmail, [{ id: messageId, job_id: jobId, scheduled_at: scheduledAt }]);
+  await recordMessageEvents(db, [
+    {
+      message: updated,
+      type: 'scheduled',
+      data: { scheduled_at: scheduledAt.toISOString() },
+      dedupeKey: `${messageId}:scheduled:${scheduledAt.getTime()}`,
+    },
+  ]);
+  return presentMessage(updated);
+}
+
+export async function cancelEmail(principal: Principal, messageId: string) {
+  await scheduledMessage(principal, messageId);
+  const canceled = await db
+    .updateTable('messages')
+    .set({ status: 'canceled', updated_at: new Date() })
+    .where('id', '=', messageId)
+    .where('org_id', '=', principal.orgId)
+    .where('status', '=', 'scheduled')
+    .returningAll()
+    .executeTakeFirst();
+  if (!canceled) throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is no longer scheduled`);
+  await recordMessageEvents(db, [{ message: canceled, type: 'canceled', dedupeKey: `${messageId}:canceled` }]);
+  return presentMessage(canceled);
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { ColumnType } from 'kysely';
+import { z } from 'zod';
+import type { Db } from './db/index.js';
+import { ApiError, conflict } from './errors.js';
+import type { Principal } from './principal.js';
+
+export interface IdempotencyRecordTable {
+  key_id: string;
+  scope: string;
+  idempotency_key: string;
+  org_id: string;
+  tenant_id: string | null;
+  request_hash: string;
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null, string | null>;
+  created_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+declare module './db/schema.js' {
+  interface Database {
+    idempotency_records: IdempotencyRecordTable;
+  }
+}
+
+const retentionMs = 24 * 3600 * 1000;
+/** A record without a response this old belongs to a request that died before committing anything. */
+const abandonedAfterMs = 60 * 1000;
+
+export const idempotencyKeyHeader = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+export type IdempotentStart =
+  | { replay: { status: number; body: unknown } }
+  | {
+      replay?: undefined;
+      /** Stores the response in the caller's transaction, so the response exists exactly when its effects do. */
+      complete: (db: Db, status: number, body: unknown) => Promise<void>;
+      /** Frees the key after a failed request, so the client may retry it. */
+      release: () => Promise<void>;
+    };
+
+/**
+ * Starts an idempotent request: the same key with the same body within 24 h replays the first response;
+ * with another body it is a 409, and so is a duplicate that arrives while the first is still running.
+ */
+export async function startIdempotent(
+  db: Db,
+  principal: Principal,
+  scope: string,
+  idempotencyKey: string,
+  body: unknown,
+): Promise<IdempotentStart> {
+  const requestHash = createHash('sha256').update(`${scope}\n${JSON.stringify(body)}`).digest('hex');
+  const identity = { key_id: principal.keyId, scope, idempotency_key: idempotencyKey };
+  const now = Date.now();
+
+  const claimed = await db
+    .insertInto('idempotency_records')
+    .values({ ...identity, org_id: principal.orgId, tenant_id: principal.tenantId, request_hash: requestHash, response_body: null })
+    .onConflict((oc) =>
+      oc.columns(['key_id', 'scope', 'idempotency_key']).doUpdateSet({
+        request_hash: requestHash,
+        response_status: null,
+        response_body: null,
+        created_at: new Date(now),
+      })
+        // Take over only an expired record or one whose request died before committing.
+        .where((eb) =>
+          eb.or([
+            eb('idempotency_records.created_at', '<', new Date(now - retentionMs)),
+            eb.and([
+              eb('idempotency_records.response_status', 'is', null),
+              eb('idempotency_records.created_at', '<', new Date(now - abandonedAfterMs)),
+            ]),
+          ]),
+        ),
+    )
+    .returning('created_at')
+    .executeTakeFirst();
+
+  if (!claimed) {
+    const existing = await db
+      .selectFrom('idempotency_records')
+      .select(['request_hash', 'response_status', 'response_body'])
+      .where('key_id', '=', identity.key_id)
+      .where('scope', '=', scope)
+      .where('idempotency_key', '=', idempotencyKey)
+      .executeTakeFirst();
+    if (!existing) return startIdempotent(db, principal, scope, idempotencyKey, body);
+    if (existing.request_hash !== requestHash) {
+      throw conflict('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request body');
+    }
+    if (existing.response_status === null) {
+      throw new ApiError(409, 'conflict_error', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still in progress', {
+        'Retry-After': '1',
+      });
+    }
+    return { replay: { status: existing.response_status, body: existing.response_body } };
+  }
+
+  return {
+    complete: async (trx, status, responseBody) => {
+      await trx
+        .updateTable('idempotency_records')
+        .set({ response_status: status, response_body: JSON.stringify(responseBody) })
+        .where('key_id', '=', identity.key_id)
+        .where('scope', '=', scope)
+        .where('idempotency_key', '=', idempotencyKey)
+        .execute();
+    },
+    release: async () => {
+      await db
+        .deleteFrom('idempotency_records')
+        .where('key_id', '=', identity.key_id)
+        .where('scope', '=', scope)
+        .where('idempotency_key', '=', idempotencyKey)
+        .where('response_status', 'is', null)
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import type { Insertable } from 'kysely';
+import { db, type Db } from './db/index.js';
+import { logger } from './logger.js';
+import { type MessageTable, messageEventRow, messageWebhookEvent } from './messages.js';
+import { queue, queueNames } from './queues.js';
+import { incrementUsage } from './usage.js';
+import { publishEvents } from './webhooks.js';
+
+export type NewMessage = Insertable<MessageTable> & { id: string; job_id: string; tenant_id: string | null };
+
+export interface SendJob {
+  messageIds: string[];
+}
+
+interface PendingWrite {
+  messages: NewMessage[];
+  /** Runs inside the commit (the idempotency record's response). */
+  alsoInTransaction?: (trx: Db) => Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** How many messages one send job carries: enough to amortise the queue, few enough to spread over workers. */
+export const messagesPerJob = 100;
+const maxMessagesPerCommit = 1_000;
+const maxConcurrentCommits = 4;
+
+/** Job ids for a commit's messages: immediate ones share a job per chunk, scheduled ones get a delayed job each. */
+export function assignJobs(messages: Omit<NewMessage, 'job_id'>[]): NewMessage[] {
+  const assigned: NewMessage[] = [];
+  let chunkJobId = '';
+  let chunkSize = messagesPerJob;
+  for (const message of messages) {
+    if (message.scheduled_at) {
+      assigned.push({ ...message, job_id: scheduledJobId(message.id, message.scheduled_at) });
+      continue;
+    }
+    if (chunkSize === messagesPerJob) {
+      chunkJobId = `send-${message.id}`;
+      chunkSize = 0;
+    }
+    chunkSize++;
+    assigned.push({ ...message, job_id: chunkJobId });
+  }
+  return assigned;
+}
+
+export const scheduledJobId = (messageId: string, at: Date) => `scheduled-${messageId}-${at.getTime()}`;
+
+/** Adds the send jobs for committed messages; a failure here is repaired by the reconciler, not the caller. */
+export async function enqueueSendJobs(
+  queueName: typeof queueNames.sendEmail | typeof queueNames.sendSms,
+  messages: { id: string; job_id: string; scheduled_at?: Date | null }[],
+) {
+  const byJob = new Map<string, { messageIds: string[]; delay: number }>();
+  for (const message of messages) {
+    const job = byJob.get(message.job_id) ?? {
+      messageIds: [],
+      delay: message.scheduled_at ? Math.max(0, message.scheduled_at.getTime() - Date.now()) : 0,
+    };
+    job.messageIds.push(message.id);
+    byJob.set(message.job_id, job);
+  }
+  await queue(queueName).addBulk(
+    [...byJob].map(([jobId, job]) => ({
+      name: 'send',
+      data: { messageIds: job.messageIds } satisfies SendJob,
+      opts: { jobId, delay: job.delay },
+    })),
+  );
+}
+
+const pending: PendingWrite[] = [];
+let commitsInFlight = 0;
+let commitScheduled = false;
+
+/**
+ * Group commit: the messages of concurrent requests are inserted, counted and enqueued together, in one
+ * transaction and one queue round trip, and each request is answered once its own messages are durable.
+ */
+export function commitMessages(messages: NewMessage[], alsoInTransaction?: PendingWrite['alsoInTransaction']) {
+  return new Promise<void>((resolve, reject) => {
+    pending.push({ messages, alsoInTransaction, resolve, reject });
+    scheduleCommit();
+  });
+}
+
+function scheduleCommit() {
+  if (commitScheduled || commitsInFlight >= maxConcurrentCommits || pending.length === 0) return;
+  commitScheduled = true;
+  // Let the requests parsed in this turn of the event loop join the same commit.
+  setImmediate(() => {
+    commitScheduled = false;
+    const batch: PendingWrite[] = [];
+    let size = 0;
+    while (pending.length > 0 && (batch.length === 0 || size + (pending[0]?.messages.length ?? 0) <= maxMessagesPerCommit)) {
+      const write = pending.shift() as PendingWrite;
+      batch.push(write);
+      size += write.messages.length;
+    }
+    commitsInFlight++;
+    commit(batch)
+      .then(
+        () => batch.forEach((write) => write.resolve()),
+        (error: unknown) => batch.forEach((write) => write.reject(error)),
+      )
+      .finally(() => {
+        commitsInFlight--;
+        scheduleCommit();
+      });
+    scheduleCommit();
+  });
+}
+
+async function commit(batch: PendingWrite[]) {
+  const messages = batch.flatMap((write) => write.messages);
+  const now = new Date();
+  const events = messages.map((message) =>
+    messageEventRow({
+      message,
+      type: message.status === 'scheduled' ? 'scheduled' : 'queued',
+      data: message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {},
+      dedupeKey: `${message.id}:accepted`,
+      at: now,
+    }),
+  );
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('messages').values(messages.map((message) => ({ ...message, created_at: now, updated_at: now }))).execute();
+    await trx.insertInto('message_events').values(events).execute();
+    for (const write of batch) await write.alsoInTransaction?.(trx);
+    // Last: every concurrent commit waits on these counter rows until this one commits.
+    await incrementUsage(
+      trx,
+      messages.map((message) => ({
+        orgId: message.org_id,
+        tenantId: message.tenant_id ?? null,
+        keyId: message.key_id ?? null,
+        channel: message.channel,
+        environment: message.environment,
+        count: 1,
+        at: now,
+      })),
+    );
+  });
+
+  for (const channel of ['email', 'sms'] as const) {
+    const ofChannel = messages.filter((message) => message.channel === channel);
+    if (ofChannel.length === 0) continue;
+    await enqueueSendJobs(channel === 'email' ? queueNames.sendEmail : queueNames.sendSms, ofChannel).catch(
+      (error: unknown) => logger.error({ err: error }, 'enqueue after commit failed; the reconciler will re-enqueue'),
+    );
+  }
+  const messageById = new Map(messages.map((message) => [message.id, message]));
+  await publishEvents(
+    db,
+    events.map((event) =>
+      messageWebhookEvent(
+        { ...event, data: JSON.parse(event.data) as Record<string, unknown>, created_at: now },
+        messageById.get(event.message_id) as NewMessage,
+      ),
+    ),
+  ).catch((error: unknown) => logger.error({ err: error }, 'publishing accepted-message events failed'));
+}
+

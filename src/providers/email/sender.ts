@@ -1,0 +1,111 @@
+import { GetAccountCommand, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { config } from '../../config.js';
+import { sesClient } from '../aws.js';
+import { recordLocalDeliveries } from '../local-outbox.js';
+
+export interface OutboundEmail {
+  messageId: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo: string[];
+  subject: string;
+  html?: string;
+  text?: string;
+  headers: Record<string, string>;
+  attachments: { filename: string; content: string; content_type?: string; content_id?: string }[];
+  tags: { name: string; value: string }[];
+  /** SES tenant to send under, where tenant isolation is on. */
+  sesTenantName?: string;
+}
+
+export type SendOutcome =
+  | { ok: true; providerMessageId: string }
+  | { ok: false; retryable: boolean; error: string };
+
+export interface EmailSender {
+  /** Recipients per second the provider allows; null when unlimited. */
+  maxSendRate(): Promise<number | null>;
+  sendMany(emails: OutboundEmail[]): Promise<SendOutcome[]>;
+}
+
+/** The tag that lets SES events find their message again. */
+export const messageIdTag = 'sendoka_message_id';
+
+const retryableSesErrors = new Set([
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'SendingPausedException',
+]);
+
+function sesOutcome(error: unknown): SendOutcome {
+  const name = error instanceof Error ? error.name : 'Error';
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const retryable = retryableSesErrors.has(name) || status === undefined || status >= 500 || status === 429;
+  return { ok: false, retryable, error: `${name}: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+const sesSender: EmailSender = {
+  async maxSendRate() {
+    if (config.SES_MAX_SEND_RATE) return config.SES_MAX_SEND_RATE;
+    const account = await sesClient().send(new GetAccountCommand({}));
+    return account.SendQuota?.MaxSendRate ?? null;
+  },
+  sendMany(emails) {
+    return Promise.all(
+      emails.map(async (email): Promise<SendOutcome> => {
+        try {
+          const result = await sesClient().send(
+            new SendEmailCommand({
+              FromEmailAddress: email.from,
+              Destination: { ToAddresses: email.to, CcAddresses: email.cc, BccAddresses: email.bcc },
+              ReplyToAddresses: email.replyTo.length > 0 ? email.replyTo : undefined,
+              Content: {
+                Simple: {
+                  Subject: { Data: email.subject, Charset: 'UTF-8' },
+                  Body: {
+                    Html: email.html ? { Data: email.html, Charset: 'UTF-8' } : undefined,
+                    Text: email.text ? { Data: email.text, Charset: 'UTF-8' } : undefined,
+                  },
+                  Headers: Object.entries(email.headers).map(([Name, Value]) => ({ Name, Value })),
+                  Attachments: email.attachments.map((attachment) => ({
+                    FileName: attachment.filename,
+                    RawContent: Buffer.from(attachment.content, 'base64'),
+                    ContentType: attachment.content_type,
+                    ContentId: attachment.content_id,
+                    ContentDisposition: attachment.content_id ? 'INLINE' : 'ATTACHMENT',
+                  })),
+                },
+              },
+              EmailTags: [{ Name: messageIdTag, Value: email.messageId }, ...email.tags.map((tag) => ({ Name: tag.name, Value: tag.value }))],
+              ConfigurationSetName: config.SES_CONFIGURATION_SET,
+              TenantName: email.sesTenantName,
+            }),
+          );
+          return { ok: true, providerMessageId: result.MessageId ?? '' };
+        } catch (error) {
+          return sesOutcome(error);
+        }
+      }),
+    );
+  },
+};
+
+/** Development provider: records each email in `local_outbox` instead of sending it. */
+const localSender: EmailSender = {
+  async maxSendRate() {
+    return config.SES_MAX_SEND_RATE ?? null;
+  },
+  async sendMany(emails) {
+    await recordLocalDeliveries('email', emails.map((email) => ({ messageId: email.messageId, payload: email })));
+    return emails.map((email) => ({ ok: true, providerMessageId: `local-${email.messageId}` }));
+  },
+};
+
+export function emailSender(): EmailSender {
+  return config.EMAIL_PROVIDER === 'ses' ? sesSender : localSender;
+}

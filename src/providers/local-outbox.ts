@@ -1,0 +1,35 @@
+import type { ColumnType } from 'kysely';
+import { db } from '../db/index.js';
+
+export interface LocalOutboxTable {
+  message_id: string;
+  channel: 'email' | 'sms';
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  deliveries: ColumnType<number, number | undefined, number>;
+  first_sent_at: ColumnType<Date, Date | undefined, never>;
+  last_sent_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+declare module '../db/schema.js' {
+  interface Database {
+    local_outbox: LocalOutboxTable;
+  }
+}
+
+/**
+ * What the local (development) providers "send": one row per message. A message handed over twice is
+ * visible there (deliveries > 1), which is what the fault tests count.
+ */
+export async function recordLocalDeliveries(channel: 'email' | 'sms', items: { messageId: string; payload: object }[]) {
+  if (items.length === 0) return;
+  await db
+    .insertInto('local_outbox')
+    .values(items.map((item) => ({ message_id: item.messageId, channel, payload: JSON.stringify(item.payload) })))
+    .onConflict((oc) =>
+      oc.column('message_id').doUpdateSet((eb) => ({
+        deliveries: eb('local_outbox.deliveries', '+', 1),
+        last_sent_at: new Date(),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,60 @@
+import { CheckIfPhoneNumberIsOptedOutCommand, PublishCommand } from '@aws-sdk/client-sns';
+import { config } from '../../config.js';
+import { snsClient } from '../aws.js';
+import { recordLocalDeliveries } from '../local-outbox.js';
+import type { SendOutcome } from '../email/sender.js';
+
+export interface OutboundSms {
+  messageId: string;
+  to: string;
+  body: string;
+  type: 'transactional' | 'promotional';
+  senderId?: string;
+  originationNumber?: string;
+}
+
+export interface SmsSender {
+  /** Whether the number replied STOP (carriers and SNS then refuse to deliver). */
+  isOptedOut(phoneNumber: string): Promise<boolean>;
+  send(sms: OutboundSms): Promise<SendOutcome>;
+}
+
+const retryableSnsErrors = new Set(['ThrottledException', 'ThrottlingException', 'InternalErrorException', 'KMSThrottlingException']);
+
+const snsSender: SmsSender = {
+  async isOptedOut(phoneNumber) {
+    const result = await snsClient().send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber }));
+    return result.isOptedOut === true;
+  },
+  async send(sms) {
+    const attributes: Record<string, { DataType: string; StringValue: string }> = {
+      'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: sms.type === 'promotional' ? 'Promotional' : 'Transactional' },
+    };
+    if (sms.senderId) attributes['AWS.SNS.SMS.SenderID'] = { DataType: 'String', StringValue: sms.senderId };
+    if (sms.originationNumber) attributes['AWS.MM.SMS.OriginationNumber'] = { DataType: 'String', StringValue: sms.originationNumber };
+    try {
+      const result = await snsClient().send(new PublishCommand({ PhoneNumber: sms.to, Message: sms.body, MessageAttributes: attributes }));
+      return { ok: true, providerMessageId: result.MessageId ?? '' };
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'Error';
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      const retryable = retryableSnsErrors.has(name) || status === undefined || status >= 500 || status === 429;
+      return { ok: false, retryable, error: `${name}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  },
+};
+
+/** Development provider: records each SMS in `local_outbox` (channel sms) instead of sending it. */
+const localSender: SmsSender = {
+  async isOptedOut() {
+    return false;
+  },
+  async send(sms) {
+    await recordLocalDeliveries('sms', [{ messageId: sms.messageId, payload: sms }]);
+    return { ok: true, providerMessageId: `local-${sms.messageId}` };
+  },
+};
+
+export function smsSender(): SmsSender {
+  return config.SMS_PROVIDER === 'sns' ? snsSender : localSender;
+}

@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { db } from './db/index.js';
+import { enqueueSendJobs } from './message-writer.js';
+import { queue, queueNames } from './queues.js';
+
+/** Queued messages younger than this are still on their way into Redis. */
+const graceMs = 30_000;
+const claimTimeoutMs = 2 * 60 * 1000;
+const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
+ * Re-enqueues every unfinished message whose send job Redis no longer has (lost, flushed, or finished
+ * while the message waited for its tenant's reactivation). Returns how many it re-enqueued.
+ */
+export async function reconcileMessages(limit = 10_000): Promise<number> {
+  const candidates = await db
+    .selectFrom('messages')
+    .select(['id', 'channel', 'job_id', 'scheduled_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('created_at', '<', new Date(Date.now() - graceMs))]),
+        eb('status', '=', 'scheduled'),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(Date.now() - claimTimeoutMs))]),
+      ]),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('tenant_id', 'is', null),
+        eb.exists(
+          eb.selectFrom('tenants').select('tenants.id').whereRef('tenants.id', '=', 'messages.tenant_id').where('tenants.status', '=', 'active'),
+        ),
+      ]),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
+  const byJob = new Map<string, typeof candidates>();
+  for (const message of candidates) {
+    const key = `${message.channel}/${message.job_id ?? ''}`;
+    byJob.set(key, [...(byJob.get(key) ?? []), message]);
+  }
+  let requeued = 0;
+  for (const messages of byJob.values()) {
+    const first = messages[0] as (typeof candidates)[number];
+    const queueName = first.channel === 'email' ? queueNames.sendEmail : queueNames.sendSms;
+    const state = first.job_id ? await queue(queueName).getJobState(first.job_id) : 'unknown';
+    if (liveJobStates.has(state)) continue;
+    const jobId = `requeue-${first.id}-${Date.now()}`;
+    await db.updateTable('messages').set({ job_id: jobId }).where('id', 'in', messages.map((message) => message.id)).execute();
+    await enqueueSendJobs(
+      queueName,
+      messages.map((message) => ({ ...message, job_id: jobId })),
+    );
+    requeued += messages.length;
+  }
+  return requeued;
+}
+
+/** Idempotency keys are honoured for 24 hours; older records only take space. */
+export async function pruneIdempotencyRecords(): Promise<void> {
+  await db.deleteFrom('idempotency_records').where('created_at', '<', sql<Date>`now() - interval '25 hours'`).execute();
+}

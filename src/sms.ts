@@ -1,0 +1,109 @@
+import parsePhoneNumber, { type CountryCode, isSupportedCountry } from 'libphonenumber-js';
+import { SegmentedMessage } from 'sms-segments-calculator';
+import { z } from 'zod';
+import type { Db } from './db/index.js';
+import { invalid } from './errors.js';
+import { newId } from './ids.js';
+import { assignJobs, commitMessages } from './message-writer.js';
+import type { Principal } from './principal.js';
+
+const maxBodyBytes = 1_600;
+const maxScheduleAheadMs = 30 * 24 * 3600 * 1000;
+
+export const sendSmsInput = z
+  .strictObject({
+    to: z.string().trim().min(3).max(32),
+    default_country: z
+      .string()
+      .length(2)
+      .transform((value) => value.toUpperCase())
+      .refine(isSupportedCountry, 'must be an ISO 3166 alpha-2 country code')
+      .optional(),
+    body: z
+      .string()
+      .min(1)
+      .refine((value) => Buffer.byteLength(value) <= maxBodyBytes, `must be at most ${maxBodyBytes} bytes`),
+    sender_id: z
+      .string()
+      .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, '3 to 11 letters and digits, at least one letter')
+      .optional(),
+    origination_number: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100')
+      .optional(),
+    type: z.enum(['transactional', 'promotional']).default('transactional'),
+    tags: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(256).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
+          value: z.string().min(1).max(256).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
+        }),
+      )
+      .max(20)
+      .optional(),
+    scheduled_at: z.iso
+      .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' })
+      .refine((value) => Date.parse(value) > Date.now(), 'must be in the future')
+      .refine((value) => Date.parse(value) <= Date.now() + maxScheduleAheadMs, 'must be at most 30 days ahead')
+      .optional(),
+  })
+  .refine((input) => !(input.sender_id && input.origination_number), {
+    path: ['sender_id'],
+    message: 'give sender_id or origination_number, not both',
+  });
+
+export type SendSmsInput = z.infer<typeof sendSmsInput>;
+
+/** E.164 for a number given as E.164, or in national format with a default country. */
+export function normalisePhoneNumber(to: string, defaultCountry?: string): string {
+  const parsed = parsePhoneNumber(to, defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : undefined);
+  if (!parsed?.isValid()) {
+    throw invalid(
+      'to',
+      defaultCountry ? `${to} is not a valid phone number for ${defaultCountry}` : `${to} is not an E.164 number (or give default_country)`,
+      'INVALID_PHONE_NUMBER',
+    );
+  }
+  return parsed.number;
+}
+
+export async function acceptSms(principal: Principal, input: SendSmsInput, alsoInTransaction?: (trx: Db, body: object) => Promise<void>) {
+  const to = normalisePhoneNumber(input.to, input.default_country);
+  const segmented = new SegmentedMessage(input.body);
+  const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
+  const [message] = assignJobs([
+    {
+      id: newId('message'),
+      org_id: principal.orgId,
+      tenant_id: principal.tenantId,
+      key_id: principal.keyId,
+      channel: 'sms',
+      environment: principal.environment,
+      status: scheduledAt ? 'scheduled' : 'queued',
+      sender: input.sender_id ?? input.origination_number ?? '',
+      recipients: [to],
+      subject: null,
+      domain_id: null,
+      content: JSON.stringify({
+        body: input.body,
+        segments: segmented.segmentsCount,
+        encoding: segmented.encodingName,
+        type: input.type,
+        sender_id: input.sender_id,
+        origination_number: input.origination_number,
+      }),
+      tags: JSON.stringify(input.tags ?? []),
+      scheduled_at: scheduledAt,
+    },
+  ]);
+  if (!message) throw new Error('assignJobs returned no message');
+  const body = {
+    id: message.id,
+    status: message.status,
+    to,
+    segments: segmented.segmentsCount,
+    encoding: segmented.encodingName,
+  };
+  await commitMessages([message], alsoInTransaction && ((trx) => alsoInTransaction(trx, body)));
+  return body;
+}

@@ -1,0 +1,208 @@
+import { type ColumnType, type Selectable, sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from './db/index.js';
+import { ApiError, notFound } from './errors.js';
+import { newId } from './ids.js';
+import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { actingTenantId, type Principal } from './principal.js';
+import { assertTenantUsable } from './tenants.js';
+
+export const suppressionReasons = ['bounce', 'complaint', 'manual', 'unsubscribe'] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
+export interface SuppressionTable {
+  id: string;
+  org_id: string;
+  /** null: org-wide, applies to every tenant of the org. */
+  tenant_id: string | null;
+  /** A lower-cased email address or an E.164 phone number. */
+  address: string;
+  reason: SuppressionReason;
+  source: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+declare module './db/schema.js' {
+  interface Database {
+    suppressions: SuppressionTable;
+  }
+}
+
+export type Suppression = Selectable<SuppressionTable>;
+
+const uniqueConstraint = 'suppressions_org_address_tenant_unique';
+const e164 = /^\+[1-9][0-9]{6,14}$/;
+const email = z.email();
+
+const address = z
+  .string()
+  .trim()
+  .max(320)
+  .toLowerCase()
+  .refine(
+    (value) => e164.test(value) || email.safeParse(value).success,
+    'must be an email address or an E.164 phone number (+14155550100)',
+  );
+const reason = z.enum(suppressionReasons, { error: `must be one of ${suppressionReasons.join(', ')}` });
+
+export const createSuppressionInput = z.strictObject({
+  address,
+  tenant_id: z.string().max(64).nullish(),
+  reason: reason.default('manual'),
+});
+
+export const listSuppressionsQuery = pageQuery.extend({
+  address: address.optional(),
+  tenant_id: z.string().max(64).optional(),
+  reason: reason.optional(),
+});
+
+export function presentSuppression(suppression: Suppression) {
+  return {
+    id: suppression.id,
+    address: suppression.address,
+    tenant_id: suppression.tenant_id,
+    reason: suppression.reason,
+    source: suppression.source,
+    created_at: suppression.created_at.toISOString(),
+  };
+}
+
+/** What a key may read: the whole org for a root key; its own tenant's and the org-wide ones for a tenant-bound key. */
+function visibleSuppressions(db: Db, principal: Principal) {
+  const select = db.selectFrom('suppressions').selectAll().where('org_id', '=', principal.orgId);
+  const tenantId = principal.tenantId;
+  if (tenantId === null) return select;
+  return select.where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]));
+}
+
+/** Creates a suppression, or answers the existing one for the same org, tenant and address (`created: false`). */
+export async function createSuppression(db: Db, principal: Principal, input: z.infer<typeof createSuppressionInput>) {
+  const tenantId = actingTenantId(principal, input.tenant_id);
+  if (principal.tenantId === null && tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
+  const { inserted, ...row } = await db
+    .insertInto('suppressions')
+    .values({
+      id: newId('suppression'),
+      org_id: principal.orgId,
+      tenant_id: tenantId,
+      address: input.address,
+      reason: input.reason,
+      source: principal.keyId,
+    })
+    // A no-op update rather than DO NOTHING, so the existing row is returned by the same statement.
+    .onConflict((oc) =>
+      oc.constraint(uniqueConstraint).doUpdateSet({ address: (eb) => eb.ref('suppressions.address') }),
+    )
+    .returningAll()
+    // xmax is 0 only on a freshly inserted row version.
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .executeTakeFirstOrThrow();
+  return { created: inserted, suppression: presentSuppression(row) };
+}
+
+export async function listSuppressions(
+  db: Db,
+  principal: Principal,
+  query: PageQuery & z.infer<typeof listSuppressionsQuery>,
+) {
+  let select = visibleSuppressions(db, principal);
+  if (query.tenant_id !== undefined) {
+    actingTenantId(principal, query.tenant_id); // a sibling's id is a 404
+    select = select.where('tenant_id', '=', query.tenant_id);
+  }
+  if (query.after) select = select.where('id', '<', query.after);
+  if (query.address !== undefined) select = select.where('address', '=', query.address);
+  if (query.reason) select = select.where('reason', '=', query.reason);
+  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
+  return toPage(rows, query.limit, presentSuppression);
+}
+
+function findVisible(db: Db, principal: Principal, suppressionId: string) {
+  return visibleSuppressions(db, principal).where('id', '=', suppressionId).executeTakeFirst();
+}
+
+export async function getSuppression(db: Db, principal: Principal, suppressionId: string) {
+  const row = await findVisible(db, principal, suppressionId);
+  if (!row) throw notFound('suppression', suppressionId);
+  return presentSuppression(row);
+}
+
+/** Root keys delete any suppression of the org; tenant-bound keys only their own tenant's. */
+export async function deleteSuppression(db: Db, principal: Principal, suppressionId: string) {
+  let remove = db.deleteFrom('suppressions').where('org_id', '=', principal.orgId).where('id', '=', suppressionId);
+  if (principal.tenantId !== null) remove = remove.where('tenant_id', '=', principal.tenantId);
+  const deleted = await remove.returning('id').executeTakeFirst();
+  if (deleted) return { id: deleted.id, deleted: true };
+  // Visible but not deletable: an org-wide suppression seen through a tenant-bound key.
+  const visible = principal.tenantId !== null && (await findVisible(db, principal, suppressionId));
+  if (visible) {
+    throw new ApiError(
+      403,
+      'permission_error',
+      'ORG_WIDE_SUPPRESSION',
+      `suppression ${suppressionId} is org-wide; only a platform-root key can delete it`,
+    );
+  }
+  throw notFound('suppression', suppressionId);
+}
+
+/**
+ * The subset of `addresses` (lower-cased) suppressed for this tenant or org-wide, never a
+ * sibling tenant's. One indexed query: the send workers call it for every batch.
+ */
+export async function suppressedRecipients(
+  db: Db,
+  orgId: string,
+  tenantId: string | null,
+  addresses: string[],
+): Promise<Set<string>> {
+  if (addresses.length === 0) return new Set();
+  const lowerCased = [...new Set(addresses.map((value) => value.toLowerCase()))];
+  const rows = await db
+    .selectFrom('suppressions')
+    .select('address')
+    .where('org_id', '=', orgId)
+    .where('address', '=', (eb) => eb.fn.any(eb.val(lowerCased)))
+    .where((eb) =>
+      tenantId === null
+        ? eb('tenant_id', 'is', null)
+        : eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]),
+    )
+    .execute();
+  return new Set(rows.map((row) => row.address));
+}
+
+export interface NewSuppression {
+  orgId: string;
+  tenantId: string | null;
+  address: string;
+  reason: SuppressionReason;
+  source?: string;
+}
+
+/** Records suppressions (bounces, complaints); an address already suppressed in that scope is left as is. */
+export async function addSuppressions(db: Db, entries: NewSuppression[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries
+    .map((entry) => ({
+      id: newId('suppression'),
+      org_id: entry.orgId,
+      tenant_id: entry.tenantId,
+      address: entry.address.toLowerCase(),
+      reason: entry.reason,
+      source: entry.source ?? null,
+    }))
+    // One order for every caller: concurrent inserts of the same keys wait on each other, never deadlock.
+    .sort(
+      (a, b) =>
+        compare(a.org_id, b.org_id) || compare(a.address, b.address) || compare(a.tenant_id ?? '', b.tenant_id ?? ''),
+    );
+  await db
+    .insertInto('suppressions')
+    .values(rows)
+    .onConflict((oc) => oc.constraint(uniqueConstraint).doNothing())
+    .execute();
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

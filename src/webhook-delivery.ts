@@ -1,0 +1,244 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { performance } from 'node:perf_hooks';
+import got, { CancelError, RequestError } from 'got';
+import { sql } from 'kysely';
+import type { Db } from './db/index.js';
+import { deterministicEventId } from './events.js';
+import { logger } from './logger.js';
+import { signedHeaders } from './webhook-signing.js';
+import { guardedLookup, type UrlPolicy, urlProblem } from './webhook-url.js';
+import {
+  type DeliveryStatus,
+  type DisabledReason,
+  failingDisableAfterMs,
+  forgetRoutes,
+  publishEvents,
+  retryDelayMs,
+  retrySchedule,
+} from './webhooks.js';
+
+const requestTimeoutMs = 15_000;
+/** Receivers answer with a status; a bigger body is cut off rather than held in memory. */
+const maxResponseBytes = 64 * 1024;
+const errorSnippetChars = 200;
+
+// Keep-alive pools: a busy endpoint reuses its connections. The guarded lookup runs per new connection.
+const agents = {
+  http: new HttpAgent({ keepAlive: true, scheduling: 'lifo' }),
+  https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }),
+};
+
+const client = got.extend({
+  method: 'POST',
+  timeout: { request: requestTimeoutMs },
+  retry: { limit: 0 },
+  followRedirect: false,
+  throwHttpErrors: false,
+  agent: agents,
+  http2: false,
+});
+
+export interface AttemptResult {
+  statusCode: number | null;
+  latencyMs: number;
+  /** null on a 2xx. */
+  error: string | null;
+  retryAfterMs?: number;
+}
+
+function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/**
+ * One signed POST: no retries (BullMQ owns them), no redirects, a 15 s budget, internal addresses
+ * refused at connect time unless the policy allows them.
+ */
+export async function postWebhook(
+  url: string,
+  webhookId: string,
+  body: string,
+  secrets: readonly string[],
+  policy: UrlPolicy,
+): Promise<AttemptResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const problem = urlProblem(new URL(url), policy);
+  if (problem) return { statusCode: null, latencyMs: 0, error: `refused: ${problem}` };
+
+  let statusCode: number | null = null;
+  let headers: Record<string, string | string[] | undefined> = {};
+  const request = client(url, {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Sendoka-Webhooks/1.0',
+      ...signedHeaders(secrets, webhookId, body),
+    },
+    dnsLookup: guardedLookup(policy),
+  });
+  request.on('response', (response) => {
+    statusCode = response.statusCode;
+    headers = response.headers;
+  });
+  request.on('downloadProgress', (progress) => {
+    if (progress.transferred > maxResponseBytes) request.cancel();
+  });
+  let responseBody = '';
+  try {
+    const response = await request;
+    responseBody = response.body;
+  } catch (error) {
+    if (!(error instanceof CancelError) || statusCode === null) {
+      const code = error instanceof RequestError ? error.code : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      return { statusCode: null, latencyMs: elapsed(), error: code && !message.includes(code) ? `${code}: ${message}` : message };
+    }
+  }
+  const status = statusCode as number | null;
+  if (status !== null && status >= 200 && status < 300) return { statusCode: status, latencyMs: elapsed(), error: null };
+  const snippet = responseBody.slice(0, errorSnippetChars).trim();
+  return {
+    statusCode: status,
+    latencyMs: elapsed(),
+    error: `HTTP ${status}${snippet ? `: ${snippet}` : ''}`,
+    retryAfterMs: retryAfterMs(headers['retry-after']),
+  };
+}
+
+/** Disables an endpoint (once) and tells the org's other endpoints through `webhook.endpoint_disabled`. */
+async function disableEndpoint(db: Db, endpointId: string, reason: Exclude<DisabledReason, 'manual'>): Promise<void> {
+  const now = new Date();
+  const endpoint = await db
+    .updateTable('webhook_endpoints')
+    .set({ enabled: false, disabled_reason: reason, disabled_at: now, updated_at: now })
+    .where('id', '=', endpointId)
+    .where('enabled', '=', true)
+    .returningAll()
+    .executeTakeFirst();
+  if (!endpoint) return;
+  forgetRoutes(endpoint.org_id);
+  logger.warn({ endpointId, reason }, 'webhook endpoint disabled');
+  await publishEvents(db, [
+    {
+      id: deterministicEventId(`webhook.endpoint_disabled:${endpoint.id}:${now.toISOString()}`),
+      type: 'webhook.endpoint_disabled',
+      orgId: endpoint.org_id,
+      tenantId: endpoint.tenant_id,
+      createdAt: now,
+      data: {
+        endpoint_id: endpoint.id,
+        url: endpoint.url,
+        tenant_id: endpoint.tenant_id,
+        reason,
+        failing_since: endpoint.failing_since?.toISOString() ?? null,
+      },
+    },
+  ]);
+}
+
+interface Recorded {
+  status: DeliveryStatus;
+  result: AttemptResult;
+  nextAttemptAt: Date | null;
+}
+
+/**
+ * Logs the attempt and moves the delivery on, in one statement: the delivery row, its attempt log
+ * entry and the endpoint's failure run (started by a failure, ended by a success).
+ */
+async function recordAttempt(db: Db, deliveryId: string, endpointId: string, { status, result, nextAttemptAt }: Recorded) {
+  const succeeded = status === 'succeeded';
+  await sql`
+    with updated as (
+      update webhook_deliveries
+         set status = ${status}, attempts = attempts + 1, last_status_code = ${result.statusCode}::int,
+             last_error = ${result.error}::text, last_attempt_at = now(), next_attempt_at = ${nextAttemptAt}::timestamptz,
+             delivered_at = ${succeeded ? sql`now()` : sql`null`}
+       where id = ${deliveryId} and status = 'pending'
+   returning id, attempts
+    ), logged as (
+      insert into webhook_attempts (delivery_id, attempt, status_code, latency_ms, error, next_attempt_at)
+      select id, attempts, ${result.statusCode}::int, ${result.latencyMs}::int, ${result.error}::text, ${nextAttemptAt}::timestamptz
+        from updated
+    )
+    update webhook_endpoints
+       set failing_since = ${succeeded ? sql`null` : sql`now()`}
+     where id = ${endpointId} and failing_since is ${succeeded ? sql`not null` : sql`null`}
+  `.execute(db);
+}
+
+/**
+ * Makes one attempt of a delivery (`attemptsMade` = failed attempts so far in this round) and
+ * returns the delay before the next one, or undefined when the delivery is finished.
+ */
+export async function attemptDelivery(
+  db: Db,
+  deliveryId: string,
+  attemptsMade: number,
+  policy: UrlPolicy,
+): Promise<{ retryInMs: number } | undefined> {
+  const delivery = await db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+    .innerJoin('webhook_endpoints as ep', 'ep.id', 'd.endpoint_id')
+    .select([
+      'd.id',
+      'd.status',
+      'd.event_id',
+      'e.body',
+      'ep.id as endpoint_id',
+      'ep.url',
+      'ep.enabled',
+      'ep.secret',
+      'ep.previous_secret',
+      'ep.previous_secret_expires_at',
+      'ep.failing_since',
+    ])
+    .where('d.id', '=', deliveryId)
+    .executeTakeFirst();
+  // Gone with its endpoint, or finished by an earlier run of this job.
+  if (!delivery || delivery.status !== 'pending') return undefined;
+  if (!delivery.enabled) {
+    await db
+      .updateTable('webhook_deliveries')
+      .set({ status: 'failed', last_error: 'endpoint disabled', next_attempt_at: null })
+      .where('id', '=', delivery.id)
+      .where('status', '=', 'pending')
+      .execute();
+    return undefined;
+  }
+
+  const secrets = [delivery.secret];
+  if (delivery.previous_secret && delivery.previous_secret_expires_at && delivery.previous_secret_expires_at > new Date()) {
+    secrets.push(delivery.previous_secret);
+  }
+  // The event id is the webhook-id: stable across retries and replays, so receivers can deduplicate.
+  const result = await postWebhook(delivery.url, delivery.event_id, delivery.body, secrets, policy);
+
+  if (result.error === null) {
+    await recordAttempt(db, delivery.id, delivery.endpoint_id, { status: 'succeeded', result, nextAttemptAt: null });
+    return undefined;
+  }
+  const gone = result.statusCode === 410;
+  const failingTooLong =
+    delivery.failing_since !== null && Date.now() - delivery.failing_since.getTime() >= failingDisableAfterMs;
+  const lastAttempt = attemptsMade + 1 >= retrySchedule.length;
+  if (gone || failingTooLong || lastAttempt) {
+    await recordAttempt(db, delivery.id, delivery.endpoint_id, { status: 'failed', result, nextAttemptAt: null });
+    if (gone || failingTooLong) await disableEndpoint(db, delivery.endpoint_id, gone ? 'gone' : 'failing');
+    return undefined;
+  }
+  const retryInMs = retryDelayMs(attemptsMade + 1, result.retryAfterMs);
+  await recordAttempt(db, delivery.id, delivery.endpoint_id, {
+    status: 'pending',
+    result,
+    nextAttemptAt: new Date(Date.now() + retryInMs),
+  });
+  return { retryInMs };
+}
