@@ -54,11 +54,19 @@ const schema = z.object({
   /** Recipients at this domain drive test-mode outcomes: bounced@, complained@, delayed@. */
   SIMULATOR_DOMAIN: z.string().min(3).default('simulator.sendoka.com'),
 
-  USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+  /** Messages of a suspended tenant wait for reactivation this long, then are canceled. */
+  SUSPENSION_HOLD_HOURS: z.coerce.number().positive().default(72),
+  /** Rows one statement of a tenant deletion removes: small enough that no lock is held for long. */
+  TENANT_DELETE_BATCH_SIZE: z.coerce.number().int().min(100).max(50_000).default(5_000),
+
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(60_000),
 
   WEBHOOKS_ALLOW_INSECURE: boolean.default(false),
   WEBHOOKS_ALLOW_PRIVATE: boolean.default(false),
+
+  /** Bull Board at /admin/queues; it refuses to mount without both outside development. */
+  ADMIN_USERNAME: z.string().min(1).optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
   SES_SNS_TOPIC_ARNS: commaList.default([]),
 });
 

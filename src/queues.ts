@@ -9,6 +9,7 @@ export const queueNames = {
   webhooks: 'webhooks',
   domains: 'domains',
   tenants: 'tenants',
+  imports: 'imports',
   maintenance: 'maintenance',
 } as const;
 
@@ -22,6 +23,7 @@ const defaultJobOptions: Record<QueueName, JobsOptions> = {
   webhooks: { attempts: 1 },
   domains: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } },
   tenants: { attempts: 20, backoff: { type: 'exponential', delay: 1_000 } },
+  imports: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
   maintenance: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
 };
 const retention = { removeOnComplete: { count: 1_000 }, removeOnFail: { count: 10_000 } };

@@ -3,13 +3,23 @@ import { config } from '../src/config.js';
 import { logger } from '../src/logger.js';
 import { allQueueNames, type QueueName } from '../src/queues.js';
 import { domainsProcessor } from './domains.js';
+import { importsProcessor } from './imports.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { type QueueProcessor, startWorker } from './runtime.js';
 import { sendEmailProcessor } from './send-email.js';
 import { sendSmsProcessor } from './send-sms.js';
+import { tenantsProcessor } from './tenants.js';
 import { webhooksProcessor } from './webhooks.js';
 
-const processors: QueueProcessor[] = [sendEmailProcessor, sendSmsProcessor, domainsProcessor, webhooksProcessor, maintenanceProcessor];
+const processors: QueueProcessor[] = [
+  sendEmailProcessor,
+  sendSmsProcessor,
+  domainsProcessor,
+  webhooksProcessor,
+  tenantsProcessor,
+  importsProcessor,
+  maintenanceProcessor,
+];
 
 /** Starts the processors of the queues named in WORKER_QUEUES (all when empty) and their schedulers. */
 export async function startWorkers(): Promise<Worker[]> {

@@ -6,6 +6,7 @@ import { db } from '../db/index.js';
 import { keyAuthenticator } from '../keys.js';
 import { logger } from '../logger.js';
 import { authenticate, errorHandler, notFoundHandler } from './middleware.js';
+import { audiencesRouter } from './routes/audiences.js';
 import { cronRouter } from './routes/cron.js';
 import { domainsRouter } from './routes/domains.js';
 import { emailsRouter } from './routes/emails.js';
@@ -15,6 +16,7 @@ import { messagesRouter } from './routes/messages.js';
 import { smsRouter } from './routes/sms.js';
 import { suppressionsRouter } from './routes/suppressions.js';
 import { tenantsRouter } from './routes/tenants.js';
+import { templatesRouter } from './routes/templates.js';
 import { testInboxesRouter } from './routes/test-inboxes.js';
 import { usageRouter } from './routes/usage.js';
 import { webhooksRouter } from './routes/webhooks.js';
@@ -58,6 +60,8 @@ export function createApp() {
   api.use('/emails', emailsRouter);
   api.use('/messages', messagesRouter);
   api.use('/sms', smsRouter);
+  api.use('/templates', templatesRouter);
+  api.use('/audiences', audiencesRouter);
   app.use('/api/v1', api);
 
   app.use(notFoundHandler);
