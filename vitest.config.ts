@@ -5,6 +5,9 @@ const testEnv = {
   DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sendoka_test',
   QUEUE_PREFIX: process.env.TEST_QUEUE_PREFIX ?? 'sendoka_test',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  // Tests receive webhooks on local http servers; the SSRF suite turns these off for itself.
+  WEBHOOKS_ALLOW_PRIVATE: 'true',
+  WEBHOOKS_ALLOW_INSECURE: 'true',
 };
 // The global setup runs in this process, before test.env reaches the workers.
 Object.assign(process.env, testEnv);

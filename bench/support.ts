@@ -10,8 +10,9 @@ export const benchEnv = {
   NODE_ENV: 'production',
 };
 
+/** Runs a TypeScript entry in its own node process (no npx wrapper, so signals reach it). */
 export function spawnTsx(args: string[], env: NodeJS.ProcessEnv = benchEnv): ChildProcess {
-  return spawn('npx', ['tsx', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  return spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 export async function waitForPort(url: string, timeoutMs = 30_000): Promise<void> {

@@ -2,16 +2,18 @@
 // endpoints on a local receiver (10 × N signed deliveries), twice: alone, then with an 11th, dead
 // endpoint (connection refused) among them, to show it does not lower the others' rate.
 //   npx tsx bench/webhooks.ts [events]
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
-import { benchEnv, spawnTsx, stop } from './support.js';
+import { benchEnv, stop } from './support.js';
 
 const events = Number(process.argv[2] ?? 10_000);
 const liveEndpoints = 10;
 const phaseTimeoutMs = 180_000;
-const env = { ...benchEnv, WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_ALLOW_INSECURE: 'true' };
+// Its own queue prefix: other benches share sendoka_bench, and this one obliterates its queue when done.
+const env = { ...benchEnv, QUEUE_PREFIX: 'sendoka_bench_webhooks', WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_ALLOW_INSECURE: 'true' };
 Object.assign(process.env, env);
 
 const { db } = await import('../src/db/index.js');
@@ -117,7 +119,11 @@ async function phase(name: string, withDeadEndpoint: boolean) {
 }
 
 await webhookQueue.obliterate({ force: true });
-const worker = spawnTsx(['src/main.ts', 'worker'], { ...env, WORKER_QUEUES: 'webhooks', LOG_LEVEL: 'error' });
+// Node itself (not npx), so the signal that stops it reaches the worker.
+const worker = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+  env: { ...env, WORKER_QUEUES: 'webhooks', LOG_LEVEL: 'error' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 await sleep(3_000);
 const results = [await phase('alone', false), await phase('with-dead', true)];
 console.table(results);

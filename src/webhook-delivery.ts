@@ -23,11 +23,10 @@ const requestTimeoutMs = 15_000;
 const maxResponseBytes = 64 * 1024;
 const errorSnippetChars = 200;
 
-// Keep-alive pools: a busy endpoint reuses its connections. The guarded lookup runs per new connection.
-const agents = {
-  http: new HttpAgent({ keepAlive: true, scheduling: 'lifo' }),
-  https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }),
-};
+// Keep-alive pools: a busy endpoint reuses its connections (up to one per worker slot, so none are
+// closed and reopened under load). The guarded lookup runs per new connection.
+const keepAlive = { keepAlive: true, scheduling: 'lifo' as const, maxFreeSockets: 512 };
+const agents = { http: new HttpAgent(keepAlive), https: new HttpsAgent(keepAlive) };
 
 const client = got.extend({
   method: 'POST',
@@ -142,48 +141,29 @@ async function disableEndpoint(db: Db, endpointId: string, reason: Exclude<Disab
   ]);
 }
 
-interface Recorded {
-  status: DeliveryStatus;
-  result: AttemptResult;
-  nextAttemptAt: Date | null;
+/**
+ * Collects the calls made in the same turn of the event loop and serves them with one query: the
+ * worker runs hundreds of attempts at once, and a query per attempt would cost a round trip each.
+ */
+function batched<I, O>(run: (inputs: I[]) => Promise<O[]>): (input: I) => Promise<O> {
+  let pending: { input: I; resolve: (output: O) => void; reject: (error: unknown) => void }[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    run(batch.map((entry) => entry.input)).then(
+      (outputs) => batch.forEach((entry, index) => entry.resolve(outputs[index] as O)),
+      (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+    );
+  };
+  return (input) =>
+    new Promise<O>((resolve, reject) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ input, resolve, reject });
+    });
 }
 
-/**
- * Logs the attempt and moves the delivery on, in one statement: the delivery row, its attempt log
- * entry and the endpoint's failure run (started by a failure, ended by a success).
- */
-async function recordAttempt(db: Db, deliveryId: string, endpointId: string, { status, result, nextAttemptAt }: Recorded) {
-  const succeeded = status === 'succeeded';
-  await sql`
-    with updated as (
-      update webhook_deliveries
-         set status = ${status}, attempts = attempts + 1, last_status_code = ${result.statusCode}::int,
-             last_error = ${result.error}::text, last_attempt_at = now(), next_attempt_at = ${nextAttemptAt}::timestamptz,
-             delivered_at = ${succeeded ? sql`now()` : sql`null`}
-       where id = ${deliveryId} and status = 'pending'
-   returning id, attempts
-    ), logged as (
-      insert into webhook_attempts (delivery_id, attempt, status_code, latency_ms, error, next_attempt_at)
-      select id, attempts, ${result.statusCode}::int, ${result.latencyMs}::int, ${result.error}::text, ${nextAttemptAt}::timestamptz
-        from updated
-    )
-    update webhook_endpoints
-       set failing_since = ${succeeded ? sql`null` : sql`now()`}
-     where id = ${endpointId} and failing_since is ${succeeded ? sql`not null` : sql`null`}
-  `.execute(db);
-}
-
-/**
- * Makes one attempt of a delivery (`attemptsMade` = failed attempts so far in this round) and
- * returns the delay before the next one, or undefined when the delivery is finished.
- */
-export async function attemptDelivery(
-  db: Db,
-  deliveryId: string,
-  attemptsMade: number,
-  policy: UrlPolicy,
-): Promise<{ retryInMs: number } | undefined> {
-  const delivery = await db
+function loadDeliveries(db: Db, ids: string[]) {
+  return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
     .innerJoin('webhook_endpoints as ep', 'ep.id', 'd.endpoint_id')
@@ -200,8 +180,90 @@ export async function attemptDelivery(
       'ep.previous_secret_expires_at',
       'ep.failing_since',
     ])
-    .where('d.id', '=', deliveryId)
-    .executeTakeFirst();
+    .where('d.id', 'in', ids)
+    .execute();
+}
+
+interface RecordedAttempt {
+  deliveryId: string;
+  endpointId: string;
+  status: DeliveryStatus;
+  result: AttemptResult;
+  nextAttemptAt: Date | null;
+}
+
+/**
+ * Logs attempts and moves their deliveries on, in one statement: the delivery rows, their attempt log
+ * entries and each endpoint's failure run (started by a failure, ended by a success; the latest outcome wins).
+ */
+async function recordAttempts(db: Db, attempts: RecordedAttempt[]): Promise<void> {
+  const latestOutcome = new Map(attempts.map((attempt) => [attempt.endpointId, attempt.status === 'succeeded']));
+  await sql`
+    with input as (
+      select * from unnest(
+        ${attempts.map((attempt) => attempt.deliveryId)}::text[],
+        ${attempts.map((attempt) => attempt.status)}::text[],
+        ${attempts.map((attempt) => attempt.result.statusCode)}::int[],
+        ${attempts.map((attempt) => attempt.result.error)}::text[],
+        ${attempts.map((attempt) => attempt.result.latencyMs)}::int[],
+        ${attempts.map((attempt) => attempt.nextAttemptAt)}::timestamptz[]
+      ) as i(delivery_id, status, status_code, error, latency_ms, next_attempt_at)
+    ), updated as (
+      update webhook_deliveries d
+         set status = i.status, attempts = d.attempts + 1, last_status_code = i.status_code, last_error = i.error,
+             last_attempt_at = now(), next_attempt_at = i.next_attempt_at,
+             delivered_at = case when i.status = 'succeeded' then now() end
+        from input i
+       where d.id = i.delivery_id and d.status = 'pending'
+   returning d.id, d.attempts
+    ), logged as (
+      insert into webhook_attempts (delivery_id, attempt, status_code, latency_ms, error, next_attempt_at)
+      select u.id, u.attempts, i.status_code, i.latency_ms, i.error, i.next_attempt_at
+        from updated u join input i on i.delivery_id = u.id
+    ), health as (
+      select * from unnest(${[...latestOutcome.keys()]}::text[], ${[...latestOutcome.values()]}::boolean[]) as h(endpoint_id, succeeded)
+    )
+    update webhook_endpoints e
+       set failing_since = case when h.succeeded then null else now() end
+      from health h
+     where e.id = h.endpoint_id and (h.succeeded = (e.failing_since is not null))
+  `.execute(db);
+}
+
+type DeliveryToAttempt = Awaited<ReturnType<typeof loadDeliveries>>[number];
+
+const batchers = new WeakMap<Db, { load: (id: string) => Promise<DeliveryToAttempt | undefined>; record: (attempt: RecordedAttempt) => Promise<void> }>();
+
+function batchersFor(db: Db) {
+  let existing = batchers.get(db);
+  if (!existing) {
+    existing = {
+      load: batched(async (ids: string[]) => {
+        const rows = new Map((await loadDeliveries(db, ids)).map((row) => [row.id, row]));
+        return ids.map((id) => rows.get(id));
+      }),
+      record: batched(async (attempts: RecordedAttempt[]) => {
+        await recordAttempts(db, attempts);
+        return attempts.map(() => undefined);
+      }),
+    };
+    batchers.set(db, existing);
+  }
+  return existing;
+}
+
+/**
+ * Makes one attempt of a delivery (`attemptsMade` = failed attempts so far in this round) and
+ * returns the delay before the next one, or undefined when the delivery is finished.
+ */
+export async function attemptDelivery(
+  db: Db,
+  deliveryId: string,
+  attemptsMade: number,
+  policy: UrlPolicy,
+): Promise<{ retryInMs: number } | undefined> {
+  const { load, record } = batchersFor(db);
+  const delivery = await load(deliveryId);
   // Gone with its endpoint, or finished by an earlier run of this job.
   if (!delivery || delivery.status !== 'pending') return undefined;
   if (!delivery.enabled) {
@@ -222,7 +284,7 @@ export async function attemptDelivery(
   const result = await postWebhook(delivery.url, delivery.event_id, delivery.body, secrets, policy);
 
   if (result.error === null) {
-    await recordAttempt(db, delivery.id, delivery.endpoint_id, { status: 'succeeded', result, nextAttemptAt: null });
+    await record({ deliveryId: delivery.id, endpointId: delivery.endpoint_id, status: 'succeeded', result, nextAttemptAt: null });
     return undefined;
   }
   const gone = result.statusCode === 410;
@@ -230,12 +292,14 @@ export async function attemptDelivery(
     delivery.failing_since !== null && Date.now() - delivery.failing_since.getTime() >= failingDisableAfterMs;
   const lastAttempt = attemptsMade + 1 >= retrySchedule.length;
   if (gone || failingTooLong || lastAttempt) {
-    await recordAttempt(db, delivery.id, delivery.endpoint_id, { status: 'failed', result, nextAttemptAt: null });
+    await record({ deliveryId: delivery.id, endpointId: delivery.endpoint_id, status: 'failed', result, nextAttemptAt: null });
     if (gone || failingTooLong) await disableEndpoint(db, delivery.endpoint_id, gone ? 'gone' : 'failing');
     return undefined;
   }
   const retryInMs = retryDelayMs(attemptsMade + 1, result.retryAfterMs);
-  await recordAttempt(db, delivery.id, delivery.endpoint_id, {
+  await record({
+    deliveryId: delivery.id,
+    endpointId: delivery.endpoint_id,
     status: 'pending',
     result,
     nextAttemptAt: new Date(Date.now() + retryInMs),

@@ -9,7 +9,7 @@ import { confirmSubscription, isSnsHostUrl, type SnsTrust, verifySnsMessage } fr
 /** SES events arrive through SNS, which posts JSON as text/plain and proves itself by signature, not API key. */
 export function createIngestRouter(trust: SnsTrust): Router {
   const router = Router();
-  router.post('/ses', express.text({ type: '*/*', limit: '256kb' }), async (req, res) => {
+  router.post('/ses', express.text({ type: '*/*', limit: '1mb' }), async (req, res) => {
     let body: unknown = req.body;
     if (typeof body === 'string') {
       try {
