@@ -111,7 +111,8 @@ export function messageEventRow(event: NewMessageEvent) {
     recipient: event.recipient ?? null,
     data: JSON.stringify(event.data ?? {}),
     dedupe_key: event.dedupeKey,
-    created_at: event.at,
+    // One clock (this process, ms) for every event, so a timeline sorts in the order things happened.
+    created_at: event.at ?? new Date(),
   };
 }
 
