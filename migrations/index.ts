@@ -6,6 +6,7 @@ import * as messages from './20261129_0004_messages.js';
 import * as webhooks from './20261129_0005_webhooks.js';
 import * as sending from './20261129_0006_sending.js';
 import * as tenantResources from './20261129_0007_tenant_resources.js';
+import * as handover from './20261129_0008_handover.js';
 
 /** Every migration, in order. Static imports so the same list works under tsx, vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0005_webhooks': webhooks,
   '20261129_0006_sending': sending,
   '20261129_0007_tenant_resources': tenantResources,
+  '20261129_0008_handover': handover,
 };

@@ -68,12 +68,25 @@ const schema = z.object({
   ADMIN_USERNAME: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SES_SNS_TOPIC_ARNS: commaList.default([]),
+
+  /** A `worker` process serves /metrics, /healthz and /readyz on this port when set (the API serves them on PORT). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** How long a process waits for Postgres and Redis at start before it gives up. */
+  STARTUP_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
-export type Config = z.infer<typeof schema>;
+// The SDK would otherwise fail on the first send, long after start.
+const withProviderRequirements = schema.superRefine((env, ctx) => {
+  if (!env.AWS_REGION && (env.EMAIL_PROVIDER === 'ses' || env.SMS_PROVIDER === 'sns')) {
+    const providers = [env.EMAIL_PROVIDER === 'ses' && 'EMAIL_PROVIDER=ses', env.SMS_PROVIDER === 'sns' && 'SMS_PROVIDER=sns'];
+    ctx.addIssue({ code: 'custom', path: ['AWS_REGION'], message: `required with ${providers.filter(Boolean).join(' and ')}` });
+  }
+});
+
+export type Config = z.infer<typeof withProviderRequirements>;
 
 function load(): Config {
-  const parsed = schema.safeParse(process.env);
+  const parsed = withProviderRequirements.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     // Fail fast with the variable named, before anything connects.

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { db } from './db/index.js';
-import type { MessageStatus, NewMessageEvent } from './messages.js';
+import { countSendOutcomes } from './metrics.js';
+import { type MessageStatus, type NewMessageEvent, recordMessageEvents } from './messages.js';
 import { suppressedRecipients } from './suppressions.js';
 
 /** A claim older than this belongs to a worker that died mid-send; another may take the message over. */
-const abandonedClaimMs = 2 * 60 * 1000;
+export const abandonedClaimMs = 2 * 60 * 1000;
 
 /**
  * Takes the given messages that are due and not taken by a live worker. Messages of suspended or
@@ -20,7 +21,12 @@ export async function claimMessages(messageIds: string[], channel: 'email' | 'sm
       eb.or([
         eb('status', '=', 'queued'),
         eb.and([eb('status', '=', 'scheduled'), eb('scheduled_at', '<=', new Date())]),
-        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(Date.now() - abandonedClaimMs))]),
+        // An abandoned claim is taken over only if its worker died before the provider call.
+        eb.and([
+          eb('status', '=', 'sending'),
+          eb('claimed_at', '<', new Date(Date.now() - abandonedClaimMs)),
+          eb('handed_over_at', 'is', null),
+        ]),
       ]),
     )
     .where((eb) =>
@@ -47,10 +53,40 @@ export async function releaseClaims(messages: ClaimedMessage[]) {
   if (messages.length === 0) return;
   await db
     .updateTable('messages')
-    .set({ status: 'queued', claimed_at: null, updated_at: new Date() })
+    .set({ status: 'queued', claimed_at: null, handed_over_at: null, updated_at: new Date() })
     .where('id', 'in', messages.map((message) => message.id))
     .where('status', '=', 'sending')
     .execute();
+}
+
+/** Marks messages as being handed to the provider: from here on they are never sent again by a takeover. */
+export async function markHandedOver(messages: ClaimedMessage[]) {
+  if (messages.length === 0) return;
+  await db
+    .updateTable('messages')
+    .set({ handed_over_at: new Date() })
+    .where('id', 'in', messages.map((message) => message.id))
+    .execute();
+}
+
+/**
+ * Messages whose worker died after handing them to the provider: the provider most likely has them, so
+ * they count as sent (its events still find them by id) rather than risk a second send.
+ */
+export async function settleHandedOver(olderThan = new Date(Date.now() - abandonedClaimMs)) {
+  const settled = await db
+    .updateTable('messages')
+    .set((eb) => ({ status: 'sent', sent_at: eb.ref('handed_over_at'), claimed_at: null, updated_at: new Date() }))
+    .where('status', '=', 'sending')
+    .where('claimed_at', '<', olderThan)
+    .where('handed_over_at', 'is not', null)
+    .returningAll()
+    .execute();
+  await recordMessageEvents(
+    db,
+    settled.map((message) => ({ message, type: 'sent', data: { after_worker_loss: true }, dedupeKey: `${message.id}:sent` })),
+  );
+  return settled.length;
 }
 
 export type ClaimedMessage = Awaited<ReturnType<typeof claimMessages>>[number];
@@ -78,11 +114,14 @@ export async function recordResults(results: MessageResult[], finalAttempt: bool
       last_error = v.error,
       sent_at = case when v.status = 'sent' then now() else m.sent_at end,
       claimed_at = null,
+      -- A refusal means the provider does not have it: the retry may hand it over again.
+      handed_over_at = case when v.status = 'queued' then null else m.handed_over_at end,
       updated_at = now()
     from unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.status)}::text[],
                 ${rows.map((row) => row.providerMessageId)}::text[], ${rows.map((row) => row.error)}::text[])
       as v(id, status, provider_message_id, error)
     where m.id = v.id and m.status = 'sending'`.execute(db);
+  countSendOutcomes(results, finalAttempt);
 }
 
 /** Timeline events of a send attempt: sent, failed, and one suppressed event per suppressed recipient. */

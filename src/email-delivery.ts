@@ -6,6 +6,7 @@ import {
   type ClaimedMessage,
   claimMessages,
   filterSuppressed,
+  markHandedOver,
   type MessageResult,
   recordResults,
   releaseClaims,
@@ -102,6 +103,7 @@ async function sendClaimed(claimed: ClaimedMessage[]) {
     const emails = live.map((message) => outbound(message, allowed.get(message.id) as Set<string>));
     const take = await sendRate();
     if (take) await take(emails.reduce((sum, email) => sum + email.to.length + email.cc.length + email.bcc.length, 0));
+    await markHandedOver(live);
     const outcomes: SendOutcome[] = await emailSender().sendMany(emails);
     outcomes.forEach((outcome, index) => {
       const message = live[index] as ClaimedMessage;

@@ -1,28 +1,83 @@
 import type { Server } from 'node:http';
 import type { Worker } from 'bullmq';
-import { startWorkers } from '../workers/index.js';
-import { createApp } from './api/app.js';
-import { config } from './config.js';
-import { db } from './db/index.js';
-import { prepareDatabase } from './db/setup.js';
-import { logger } from './logger.js';
-import { closeQueues, queuesReady } from './queues.js';
 
 /** `api`, `worker` or (default, for development) both in one process. */
 const role = process.argv[2] ?? 'all';
 
+function exitWith(message: string): never {
+  process.stderr.write(`Sendoka cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+if (!['all', 'api', 'worker'].includes(role)) exitWith(`unknown role ${role}: use api, worker or all`);
+
+// The configuration loads before any module that reads it, so a bad variable is one line, not a stack trace.
+const { config } = await import('./config.js').catch((error: unknown) => exitWith(error instanceof Error ? error.message : String(error)));
+const [{ default: express }, { startWorkers }, { keepSchedulersRegistered }, { createApp }, { opsRouter }, { db }, { ensureDatabase, migrateToLatest }, { logger }, queues] =
+  await Promise.all([
+    import('express'),
+    import('../workers/index.js'),
+    import('../workers/runtime.js'),
+    import('./api/app.js'),
+    import('./api/health.js'),
+    import('./db/index.js'),
+    import('./db/migrate.js'),
+    import('./logger.js'),
+    import('./queues.js'),
+  ]);
+
+/** What a connection URL may show in a log: no credentials. */
+function address(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+}
+
+/** Waits for a backing service at start; unreachable, it names the variable to fix instead of hanging. */
+async function reach<T>(service: string, variable: 'DATABASE_URL' | 'REDIS_URL', attempt: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${config.STARTUP_TIMEOUT_MS} ms`)), config.STARTUP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([attempt, timeout]);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message || error.name : String(error);
+    throw new Error(`cannot reach ${service} at ${variable}=${address(config[variable])}: ${reason}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function listen(server: Server, port: number, what: string) {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.once('listening', () => {
+      logger.info({ port }, what);
+      resolve();
+    });
+  });
+}
+
 async function main() {
-  if (!['all', 'api', 'worker'].includes(role)) throw new Error(`unknown role ${role}: use api, worker or all`);
-  const applied = await prepareDatabase();
+  await reach('Postgres', 'DATABASE_URL', ensureDatabase(config.DATABASE_URL));
+  const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  await queuesReady();
+  await reach('Redis', 'REDIS_URL', queues.queuesReady());
 
   let server: Server | undefined;
   let workers: Worker[] = [];
   if (role !== 'worker') {
-    server = createApp().listen(config.PORT, () => logger.info({ port: config.PORT }, 'Sendoka API listening'));
+    server = createApp().listen(config.PORT);
+    await listen(server, config.PORT, 'Sendoka API listening');
+  } else if (config.METRICS_PORT) {
+    // A worker has no API: its probes and metrics get a port of their own.
+    server = express().use(opsRouter).listen(config.METRICS_PORT);
+    await listen(server, config.METRICS_PORT, 'worker metrics listening');
   }
-  if (role !== 'api') workers = await startWorkers();
+  if (role !== 'api') {
+    keepSchedulersRegistered(config.RECONCILE_INTERVAL_MS);
+    workers = await startWorkers();
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -36,9 +91,10 @@ async function main() {
     // Order matters: stop accepting requests, let workers finish their jobs, then close what they used.
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await Promise.all(workers.map((worker) => worker.close()));
-    await closeQueues();
+    await queues.closeQueues();
     await db.destroy();
     clearTimeout(deadline);
+    logger.info('shut down cleanly');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -47,5 +103,5 @@ async function main() {
 
 main().catch((error: unknown) => {
   logger.fatal({ err: error }, 'Sendoka failed to start');
-  process.exit(1);
+  exitWith(error instanceof Error ? error.message : String(error));
 });

@@ -1,9 +1,9 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { db, type Db } from './db/index.js';
 import { logger } from './logger.js';
 import { type MessageTable, messageEventRow, messageWebhookEvent } from './messages.js';
 import { queue, queueNames } from './queues.js';
-import { incrementUsage } from './usage.js';
+import { usageUpsert } from './usage.js';
 import { publishEvents } from './webhooks.js';
 
 export type NewMessage = Insertable<MessageTable> & { id: string; job_id: string; tenant_id: string | null };
@@ -46,6 +46,40 @@ export function assignJobs(messages: Omit<NewMessage, 'job_id'>[]): NewMessage[]
 }
 
 export const scheduledJobId = (messageId: string, at: Date) => `scheduled-${messageId}-${at.getTime()}`;
+
+/** Splices already-serialised JSON columns into a row's JSON without parsing them again. */
+function rowJson(row: Record<string, unknown>, jsonColumns: Record<string, string>): string {
+  const rest = JSON.stringify(row);
+  const spliced = Object.entries(jsonColumns).map(([column, json]) => `"${column}":${json}`);
+  return `${rest.slice(0, -1)}${rest.length > 2 ? ',' : ''}${spliced.join(',')}}`;
+}
+
+/**
+ * One statement (so one round trip and one implicit transaction) that inserts the messages, their
+ * first timeline events and their usage: rows travel as one JSON document each.
+ */
+function acceptStatement(messages: NewMessage[], events: ReturnType<typeof messageEventRow>[], at: Date) {
+  const messagesJson = `[${messages.map(({ content, tags, ...row }) => rowJson(row, { content, tags })).join(',')}]`;
+  const eventsJson = `[${events.map(({ data, ...row }) => rowJson(row, { data })).join(',')}]`;
+  const usage = usageUpsert(
+    messages.map((message) => ({
+      orgId: message.org_id,
+      tenantId: message.tenant_id,
+      keyId: message.key_id ?? null,
+      channel: message.channel,
+      environment: message.environment,
+      count: 1,
+      at,
+    })),
+  );
+  return sql`
+    with new_messages as (
+      insert into messages select * from json_populate_recordset(null::messages, ${messagesJson}::json)
+    ), new_events as (
+      insert into message_events select * from json_populate_recordset(null::message_events, ${eventsJson}::json)
+    )
+    ${usage ?? sql`select 1`}`;
+}
 
 /** Adds the send jobs for committed messages; a failure here is repaired by the reconciler, not the caller. */
 export async function enqueueSendJobs(
@@ -124,24 +158,19 @@ async function commit(batch: PendingWrite[]) {
       at: now,
     }),
   );
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('messages').values(messages.map((message) => ({ ...message, created_at: now, updated_at: now }))).execute();
-    await trx.insertInto('message_events').values(events).execute();
-    for (const write of batch) await write.alsoInTransaction?.(trx);
-    // Last: every concurrent commit waits on these counter rows until this one commits.
-    await incrementUsage(
-      trx,
-      messages.map((message) => ({
-        orgId: message.org_id,
-        tenantId: message.tenant_id ?? null,
-        keyId: message.key_id ?? null,
-        channel: message.channel,
-        environment: message.environment,
-        count: 1,
-        at: now,
-      })),
-    );
-  });
+  const statement = acceptStatement(
+    messages.map((message) => ({ ...message, created_at: now, updated_at: now })),
+    events,
+    now,
+  );
+  const extras = batch.filter((write) => write.alsoInTransaction);
+  if (extras.length === 0) await statement.execute(db);
+  else {
+    await db.transaction().execute(async (trx) => {
+      await statement.execute(trx);
+      for (const write of extras) await write.alsoInTransaction?.(trx);
+    });
+  }
 
   for (const channel of ['email', 'sms'] as const) {
     const ofChannel = messages.filter((message) => message.channel === channel);
@@ -151,7 +180,8 @@ async function commit(batch: PendingWrite[]) {
     );
   }
   const messageById = new Map(messages.map((message) => [message.id, message]));
-  await publishEvents(
+  // Not awaited: the requests are answered once their messages are durable and enqueued.
+  void publishEvents(
     db,
     events.map((event) =>
       messageWebhookEvent(

@@ -57,6 +57,7 @@ export interface MessageTable {
   scheduled_at: Date | null;
   job_id: string | null;
   claimed_at: Date | null;
+  handed_over_at: Date | null;
   provider_message_id: string | null;
   last_error: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;

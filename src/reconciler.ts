@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { db } from './db/index.js';
+import { abandonedClaimMs, settleHandedOver } from './delivery.js';
 import { enqueueSendJobs } from './message-writer.js';
 import { queue, queueNames } from './queues.js';
 
 /** Queued messages younger than this are still on their way into Redis. */
 const graceMs = 30_000;
-const claimTimeoutMs = 2 * 60 * 1000;
 const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
@@ -13,6 +13,7 @@ const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'w
  * while the message waited for its tenant's reactivation). Returns how many it re-enqueued.
  */
 export async function reconcileMessages(limit = 10_000): Promise<number> {
+  await settleHandedOver();
   const candidates = await db
     .selectFrom('messages')
     .select(['id', 'channel', 'job_id', 'scheduled_at'])
@@ -20,7 +21,11 @@ export async function reconcileMessages(limit = 10_000): Promise<number> {
       eb.or([
         eb.and([eb('status', '=', 'queued'), eb('created_at', '<', new Date(Date.now() - graceMs))]),
         eb('status', '=', 'scheduled'),
-        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(Date.now() - claimTimeoutMs))]),
+        eb.and([
+          eb('status', '=', 'sending'),
+          eb('claimed_at', '<', new Date(Date.now() - abandonedClaimMs)),
+          eb('handed_over_at', 'is', null),
+        ]),
       ]),
     )
     .where((eb) =>

@@ -5,6 +5,7 @@ import {
   type ClaimedMessage,
   claimMessages,
   filterSuppressed,
+  markHandedOver,
   type MessageResult,
   recordResults,
   releaseClaims,
@@ -78,6 +79,7 @@ async function sendEach(claimed: ClaimedMessage[], suppressed: Map<string, strin
     }
     takeSendRate ??= sharedSendRate('sms', config.SNS_MAX_SEND_RATE);
     await takeSendRate(1);
+    await markHandedOver([message]);
     const outcome = await smsSender().send(outbound(message, to));
     if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
     else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error });

@@ -47,6 +47,15 @@ export function periodOf(at: Date): string {
  * same counters wait on each other instead of deadlocking.
  */
 export async function incrementUsage(db: Db, increments: UsageIncrement[]): Promise<void> {
+  const upsert = usageUpsert(increments);
+  if (upsert) await upsert.execute(db);
+}
+
+/**
+ * The statement behind incrementUsage, for callers that fold it into a larger statement (the message
+ * writer's single-statement commit); undefined when there is nothing to count.
+ */
+export function usageUpsert(increments: UsageIncrement[]) {
   const totals = new Map<string, number>();
   for (const increment of increments) {
     if (increment.count === 0) continue;
@@ -60,14 +69,14 @@ export async function incrementUsage(db: Db, increments: UsageIncrement[]): Prom
     ]);
     totals.set(counter, (totals.get(counter) ?? 0) + increment.count);
   }
-  if (totals.size === 0) return;
+  if (totals.size === 0) return undefined;
 
   // Sorted keys: the order rows are upserted in, the same for every caller.
   const counters = [...totals.keys()]
     .sort()
     .map((counter) => [...(JSON.parse(counter) as (string | null)[]), totals.get(counter)]);
   const column = (index: number) => counters.map((counter) => counter[index]);
-  await sql`
+  return sql`
     insert into usage_counters (org_id, period, tenant_id, key_id, channel, environment, count)
     select org_id, period, tenant_id, key_id, channel, environment, count
     from unnest(
@@ -76,7 +85,7 @@ export async function incrementUsage(db: Db, increments: UsageIncrement[]): Prom
     ) with ordinality as increment(org_id, period, tenant_id, key_id, channel, environment, count, position)
     order by position
     on conflict on constraint usage_counters_unique do update set count = usage_counters.count + excluded.count
-  `.execute(db);
+  `;
 }
 
 export const usageQuery = z.strictObject({

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from './db/index.js';
 import { deterministicEventId } from './events.js';
 import { logger } from './logger.js';
+import { observeWebhookAttempt } from './metrics.js';
 import { signedHeaders } from './webhook-signing.js';
 import { guardedLookup, type UrlPolicy, urlProblem } from './webhook-url.js';
 import {
@@ -228,6 +229,7 @@ async function recordAttempts(db: Db, attempts: RecordedAttempt[]): Promise<void
       from health h
      where e.id = h.endpoint_id and (h.succeeded = (e.failing_since is not null))
   `.execute(db);
+  for (const attempt of attempts) observeWebhookAttempt(attempt.status, attempt.result);
 }
 
 type DeliveryToAttempt = Awaited<ReturnType<typeof loadDeliveries>>[number];

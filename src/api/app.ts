@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import express from 'express';
+import { performance } from 'node:perf_hooks';
+import express, { type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import { config } from '../config.js';
 import { db } from '../db/index.js';
 import { keyAuthenticator } from '../keys.js';
 import { logger } from '../logger.js';
+import { observeHttpRequest } from '../metrics.js';
+import { adminHandlers, adminPath } from './admin.js';
+import { docsPage } from './docs.js';
+import { opsRouter } from './health.js';
 import { authenticate, errorHandler, notFoundHandler } from './middleware.js';
+import { openApiDocument, routePattern } from './openapi.js';
 import { audiencesRouter } from './routes/audiences.js';
 import { cronRouter } from './routes/cron.js';
 import { domainsRouter } from './routes/domains.js';
@@ -22,15 +28,30 @@ import { usageRouter } from './routes/usage.js';
 import { webhooksRouter } from './routes/webhooks.js';
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+const probePaths = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** Times every response, labelled by route pattern (known before routing, so failed auth counts under its route too). */
+const httpMetrics: RequestHandler = (req, res, next) => {
+  const started = performance.now();
+  res.once('finish', () => {
+    // originalUrl: by now a router may have cut its mount path off req.path.
+    const path = req.originalUrl.split('?')[0] ?? '';
+    observeHttpRequest(req.method, routePattern(req.method, path), res.statusCode, (performance.now() - started) / 1000);
+  });
+  next();
+};
 
 export function createApp() {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
 
+  app.use(httpMetrics);
   app.use(
     pinoHttp({
       logger,
+      // Probes and scrapes come every few seconds: they stay out of the request log.
+      autoLogging: { ignore: (req) => probePaths.has(req.url?.split('?')[0] ?? '') },
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : `req_${randomUUID()}`;
@@ -39,13 +60,20 @@ export function createApp() {
       },
     }),
   );
+  app.use(opsRouter);
   // Emails carry attachments (10 MB a message, base64-encoded); everything else is small.
   app.use('/api/v1/emails', express.json({ limit: '40mb', strict: true }));
   app.use(express.json({ limit: '1mb', strict: true }));
 
-  // Authenticated by their own means (SNS signatures, the cron secret), not by API keys.
+  // Authenticated by their own means (SNS signatures, the cron secret, basic auth) or public, not by API keys.
   app.use('/api/v1/ingest', ingestRouter);
   app.use('/api/cron', cronRouter);
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.get('/docs', docsPage);
+  const admin = adminHandlers();
+  if (admin) app.use(adminPath, ...admin);
 
   const api = express.Router();
   api.use(authenticate(keyAuthenticator(db, config.KEY_CACHE_TTL_MS)));

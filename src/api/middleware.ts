@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
-import { isUnavailable } from '../db/errors.js';
+import { isUnavailable, pgCode } from '../db/errors.js';
 import { ApiError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import type { Scope } from '../scopes.js';
@@ -52,6 +52,15 @@ function toApiError(error: unknown): ApiError {
   if (bodyError) return new ApiError(bodyError[0], 'invalid_request_error', bodyError[1], bodyError[2]);
   if (isUnavailable(error)) {
     return new ApiError(503, 'service_unavailable', 'SERVICE_UNAVAILABLE', 'a backing service is unavailable; retry shortly');
+  }
+  // Text Postgres cannot store (a NUL byte, an invalid sequence) is the caller's input, not our failure.
+  if (['22021', '22P05'].includes(pgCode(error) ?? '')) {
+    return new ApiError(422, 'invalid_request_error', 'VALIDATION_ERROR', 'the request contains characters that cannot be stored (e.g. NUL)');
+  }
+  // Errors the HTTP layer raises about the request itself (bad percent-encoding, a corrupt gzip body).
+  const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : NaN;
+  if (status >= 400 && status < 500) {
+    return new ApiError(400, 'invalid_request_error', 'MALFORMED_REQUEST', 'the request is malformed (encoding or URL)');
   }
   return new ApiError(500, 'api_error', 'INTERNAL_ERROR', 'internal error');
 }

@@ -16,7 +16,7 @@ export function isUnavailable(error: unknown): boolean {
   const code = pgCode(error);
   if (code !== undefined && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Connection is closed|connect ECONNREFUSED/i.test(
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection is closed|connect ECONNREFUSED/i.test(
     message,
   );
 }

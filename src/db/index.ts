@@ -13,6 +13,8 @@ export const pool = new pg.Pool({
 });
 // An idle client losing its connection (Postgres restarted) must not crash the process.
 pool.on('error', () => undefined);
+// Nor may a checked-out client's: pg-pool then discards it and the query fails (answered as 503).
+pool.on('connect', (client) => client.on('error', () => undefined));
 
 export const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { db } from '../../db/index.js';
+import * as tenantDeletion from '../../tenant-deletion.js';
 import * as tenants from '../../tenants.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
@@ -24,4 +25,8 @@ tenantsRouter.get('/:id', async (req, res) => {
 tenantsRouter.patch('/:id', async (req, res) => {
   const input = parse(tenants.updateTenantInput, req.body);
   res.json(await tenants.updateTenant(db, principalOf(req).orgId, req.params.id, input));
+});
+
+tenantsRouter.delete('/:id', async (req, res) => {
+  res.status(202).json(await tenantDeletion.requestTenantDeletion(db, principalOf(req).orgId, req.params.id));
 });

@@ -1,0 +1,889 @@
+import { z } from 'zod';
+import * as domains from '../domains.js';
+import * as audiences from '../audiences.js';
+import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../email-input.js';
+import type { ErrorType } from '../errors.js';
+import * as keys from '../keys.js';
+import * as messages from '../messages.js';
+import type { Scope } from '../scopes.js';
+import { sendSmsInput } from '../sms.js';
+import * as suppressions from '../suppressions.js';
+import * as templates from '../templates.js';
+import * as tenants from '../tenants.js';
+import * as testInboxes from '../test-inboxes.js';
+import * as usage from '../usage.js';
+import * as webhooks from '../webhooks.js';
+
+/**
+ * The API's endpoint catalogue: the OpenAPI document, the /docs page and the route label of the HTTP
+ * metrics are all built from it, and a test checks it against the routes Express actually mounts.
+ */
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/** How a caller proves itself: an API key (with a scope), the cron secret, an SNS signature, admin basic auth, or nothing. */
+type Auth = { key: Scope } | 'cron' | 'sns' | 'admin' | 'none';
+
+export interface Endpoint {
+  method: Method;
+  /** The Express route pattern. */
+  path: string;
+  tag: string;
+  summary: string;
+  auth: Auth;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  /** Accepts an Idempotency-Key header. */
+  idempotent?: boolean;
+  success: { status: number; description: string; example?: unknown; contentType?: string };
+  /** Error codes this endpoint answers beyond those that follow from its auth, body, query and path. */
+  errors?: ErrorCode[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error codes
+
+const errorCatalogue = {
+  INVALID_JSON: [400, 'invalid_request_error', 'the body is not valid JSON'],
+  MALFORMED_REQUEST: [400, 'invalid_request_error', 'the URL or the body encoding is malformed (bad percent-encoding, corrupt gzip)'],
+  REQUEST_ABORTED: [400, 'invalid_request_error', 'the client aborted the request body'],
+  INVALID_API_KEY: [401, 'authentication_error', 'missing, unknown or revoked key'],
+  INVALID_CRON_SECRET: [401, 'authentication_error', 'the bearer token is not CRON_SECRET'],
+  INVALID_ADMIN_CREDENTIALS: [401, 'authentication_error', 'basic auth is not ADMIN_USERNAME / ADMIN_PASSWORD'],
+  MISSING_SCOPE: [403, 'permission_error', 'the key lacks the scope named in the message'],
+  TENANT_FORBIDDEN: [403, 'permission_error', "the key's tenant is suspended"],
+  DOMAIN_NOT_ALLOWED_FOR_KEY: [403, 'authentication_error', "the from-domain is not the key's (allowed_domain_ids, tenant)"],
+  ORG_WIDE_SUPPRESSION: [403, 'permission_error', 'an org-wide suppression can only be deleted with a platform-root key'],
+  SNS_SIGNATURE_INVALID: [403, 'permission_error', 'the SNS message signature, topic or certificate URL is not trusted'],
+  NOT_FOUND: [404, 'not_found_error', "no such resource, or another tenant's or org's"],
+  SLUG_TAKEN: [409, 'conflict_error', 'another tenant of the org has this slug'],
+  TENANT_DELETING: [409, 'conflict_error', 'the tenant is being deleted'],
+  CANNOT_REVOKE_OWN_KEY: [409, 'conflict_error', 'a key cannot revoke itself'],
+  DOMAIN_TAKEN: [409, 'conflict_error', 'the domain is already registered'],
+  IDEMPOTENCY_KEY_REUSED: [409, 'conflict_error', 'the Idempotency-Key was used with a different body'],
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: [409, 'conflict_error', 'a request with this Idempotency-Key is still running; retry'],
+  MESSAGE_NOT_SCHEDULED: [409, 'conflict_error', 'only scheduled emails can be rescheduled or canceled'],
+  TEST_INBOX_EXISTS: [409, 'conflict_error', 'the address is already a test inbox here'],
+  CONTACT_EXISTS: [409, 'conflict_error', 'the address is already a contact of the audience'],
+  TOO_MANY_ATTEMPTS: [409, 'conflict_error', 'too many wrong codes; delete and create the test inbox again'],
+  ROTATION_IN_PROGRESS: [409, 'conflict_error', 'the secret changed meanwhile; retry'],
+  ENDPOINT_DISABLED: [409, 'conflict_error', 'the webhook endpoint is disabled; enable it first'],
+  DELIVERY_PENDING: [409, 'conflict_error', 'the delivery is still being attempted'],
+  PAYLOAD_TOO_LARGE: [413, 'invalid_request_error', 'the body is larger than the endpoint accepts (40 MB for emails, 1 MB elsewhere)'],
+  UNSUPPORTED_ENCODING: [415, 'invalid_request_error', 'unsupported Content-Encoding'],
+  UNSUPPORTED_CHARSET: [415, 'invalid_request_error', 'unsupported charset; send UTF-8'],
+  VALIDATION_ERROR: [422, 'invalid_request_error', 'the message names each offending field'],
+  INVALID_PHONE_NUMBER: [422, 'invalid_request_error', 'not a valid phone number (E.164, or national with default_country)'],
+  URL_NOT_ALLOWED: [422, 'invalid_request_error', 'the webhook URL is refused (scheme, private address)'],
+  INVALID_CODE: [422, 'invalid_request_error', 'the confirmation code does not match'],
+  DOMAIN_NOT_VERIFIED: [422, 'invalid_request_error', 'the from-domain is not verified yet'],
+  MISSING_TEMPLATE_VARIABLE: [422, 'invalid_request_error', 'a declared template variable without a default has no value'],
+  RECIPIENT_NOT_ALLOWED_IN_SANDBOX: [422, 'invalid_request_error', 'the sandbox domain sends only to confirmed test inboxes'],
+  RATE_LIMITED: [429, 'rate_limit_error', 'the sandbox allowance is used up; see Retry-After'],
+  INTERNAL_ERROR: [500, 'api_error', 'a bug: please report it with the x-request-id'],
+  PROVIDER_ERROR: [502, 'api_error', 'the email provider refused; retry'],
+  DNS_UNAVAILABLE: [502, 'api_error', 'the DNS resolvers did not answer; retry'],
+  SUBSCRIPTION_CONFIRMATION_FAILED: [502, 'api_error', 'confirming the SNS subscription failed; SNS retries'],
+  SERVICE_UNAVAILABLE: [503, 'service_unavailable', 'Postgres or Redis is unreachable (or the sandbox limiter); retry after Retry-After'],
+} as const satisfies Record<string, readonly [number, ErrorType, string]>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export const errorCodes = Object.keys(errorCatalogue) as ErrorCode[];
+
+// ---------------------------------------------------------------------------------------------
+// Examples (shapes of the presenters)
+
+const at = '2026-04-02T10:00:00.000Z';
+const tenantId = 'tnt_01jqz5w4v8k2m3n4p5q6r7s8t9';
+const domainId = 'dom_01jqz5x1a2b3c4d5e6f7g8h9j0';
+const messageId = 'msg_01jqz6a1b2c3d4e5f6g7h8j9k0';
+
+const tenant = { id: tenantId, name: 'Acme Corp', slug: 'acme', external_ref: 'cust_12345', status: 'active', metadata: {}, created_at: at };
+const key = {
+  id: 'key_01jqz5y1a2b3c4d5e6f7g8h9j0',
+  name: 'Acme primary',
+  tenant_id: tenantId,
+  environment: 'live',
+  scopes: ['emails:send', 'sms:send', 'messages:read'],
+  allowed_domain_ids: [domainId],
+  last_four: 'f00d',
+  created_at: at,
+  last_used_at: null,
+};
+const domain = {
+  id: domainId,
+  name: 'acme.com',
+  tenant_id: tenantId,
+  status: 'pending',
+  dns_records: [
+    { type: 'CNAME', name: 'abc._domainkey.acme.com', value: 'abc.dkim.amazonses.com', recommended: false },
+    { type: 'TXT', name: '_amazonses.acme.com', value: 'randomtoken', recommended: false },
+  ],
+  created_at: at,
+  verified_at: null,
+  last_checked_at: null,
+};
+const email = {
+  id: messageId,
+  object: 'email',
+  channel: 'email',
+  tenant_id: tenantId,
+  environment: 'live',
+  status: 'sent',
+  from: 'welcome@acme.com',
+  to: ['new-customer@example.com'],
+  cc: [],
+  bcc: [],
+  reply_to: [],
+  subject: 'Welcome to Acme',
+  tags: [],
+  scheduled_at: null,
+  sent_at: at,
+  provider_message_id: '0100018e-ses-id',
+  last_error: null,
+  created_at: at,
+  updated_at: at,
+};
+const suppression = { id: 'sup_01jqz7a1b2c3d4e5f6g7h8j9k0', address: 'someone@example.com', tenant_id: tenantId, reason: 'manual', source: 'key_01jqz5y1a2b3c4d5e6f7g8h9j0', created_at: at };
+const endpoint = {
+  id: 'whe_01jqz8a1b2c3d4e5f6g7h8j9k0',
+  url: 'https://acme.com/api/sendoka-webhook',
+  tenant_id: tenantId,
+  events: ['message.delivered', 'message.bounced'],
+  description: null,
+  enabled: true,
+  disabled_reason: null,
+  created_at: at,
+  updated_at: at,
+};
+const delivery = {
+  id: 'whd_01jqz9a1b2c3d4e5f6g7h8j9k0',
+  endpoint_id: endpoint.id,
+  event_id: 'evt_01jqz9b1b2c3d4e5f6g7h8j9k0',
+  event_type: 'message.delivered',
+  status: 'succeeded',
+  attempt_count: 1,
+  last_status_code: 200,
+  last_error: null,
+  next_attempt_at: null,
+  delivered_at: at,
+  created_at: at,
+  attempts: [{ attempt: 1, status_code: 200, latency_ms: 84, error: null, attempted_at: at, next_attempt_at: null }],
+};
+const testInbox = { id: 'tib_01jqzaa1b2c3d4e5f6g7h8j9k0', email: 'dev@acme.com', tenant_id: tenantId, status: 'pending', created_at: at, confirmed_at: null };
+const totals = { email_live: 18200, email_test: 34, sms_live: 112, sms_test: 0 };
+const template = {
+  id: 'tpl_01jqzba1b2c3d4e5f6g7h8j9k0',
+  name: 'Welcome',
+  tenant_id: tenantId,
+  subject: 'Welcome, {{first_name}}',
+  html: '<p>Hello {{first_name}}</p>',
+  text: null,
+  variables: [{ name: 'first_name', default: 'there' }],
+  created_at: at,
+  updated_at: at,
+};
+const audience = { id: 'aud_01jqzca1b2c3d4e5f6g7h8j9k0', name: 'Newsletter', tenant_id: tenantId, created_at: at, updated_at: at };
+const contact = {
+  id: 'con_01jqzda1b2c3d4e5f6g7h8j9k0',
+  audience_id: audience.id,
+  email: 'reader@example.com',
+  first_name: 'Ada',
+  last_name: null,
+  unsubscribed: false,
+  metadata: {},
+  created_at: at,
+  updated_at: at,
+};
+const contactImport = {
+  id: 'imp_01jqzea1b2c3d4e5f6g7h8j9k0',
+  audience_id: audience.id,
+  status: 'queued',
+  total: 2500,
+  processed: 0,
+  created: 0,
+  updated: 0,
+  error: null,
+  created_at: at,
+  finished_at: null,
+};
+const page = (item: unknown) => ({ data: [item], has_more: false, next_cursor: null });
+const deleted = (id: string) => ({ id, deleted: true });
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints
+
+const id = ':id';
+
+export const endpoints: Endpoint[] = [
+  // Operations (no API key)
+  { method: 'get', path: '/healthz', tag: 'operations', summary: 'Liveness: the process is up', auth: 'none', success: { status: 200, description: 'up', example: { status: 'ok' } } },
+  {
+    method: 'get',
+    path: '/readyz',
+    tag: 'operations',
+    summary: 'Readiness: Postgres and Redis reachable, migrations current (503 otherwise)',
+    auth: 'none',
+    success: { status: 200, description: 'ready', example: { status: 'ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'ok' } } },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    tag: 'operations',
+    summary: 'Prometheus metrics of this process',
+    auth: 'none',
+    success: { status: 200, description: 'Prometheus text format', contentType: 'text/plain' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    tag: 'operations',
+    summary: 'This document',
+    auth: 'none',
+    success: { status: 200, description: 'OpenAPI 3.1 document' },
+  },
+  { method: 'get', path: '/docs', tag: 'operations', summary: 'API reference page', auth: 'none', success: { status: 200, description: 'HTML', contentType: 'text/html' } },
+  {
+    method: 'get',
+    path: '/admin/queues',
+    tag: 'operations',
+    summary: 'Bull Board: every queue (HTML app and its JSON API under this path); needs ADMIN_USERNAME/ADMIN_PASSWORD outside development',
+    auth: 'admin',
+    success: { status: 200, description: 'HTML', contentType: 'text/html' },
+  },
+  {
+    method: 'post',
+    path: '/api/cron/check-domains',
+    tag: 'operations',
+    summary: 'Checks every pending domain now (exists only when CRON_SECRET is set)',
+    auth: 'cron',
+    success: { status: 202, description: 'sweep queued', example: { queued: true, job_id: 'domain-check' } },
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/ingest/ses',
+    tag: 'operations',
+    summary: 'SES events through SNS (subscription confirmations and notifications), checked by signature',
+    auth: 'sns',
+    success: { status: 200, description: 'received', example: { received: true } },
+    errors: ['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'SUBSCRIPTION_CONFIRMATION_FAILED'],
+  },
+
+  // Tenants
+  {
+    method: 'post',
+    path: '/api/v1/tenants',
+    tag: 'tenants',
+    summary: 'Create a tenant',
+    auth: { key: 'tenants:*' },
+    body: tenants.createTenantInput,
+    success: { status: 201, description: 'the tenant', example: tenant },
+    errors: ['SLUG_TAKEN'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/tenants',
+    tag: 'tenants',
+    summary: 'List tenants, newest first',
+    auth: { key: 'tenants:*' },
+    query: tenants.listTenantsQuery,
+    success: { status: 200, description: 'a page of tenants', example: page(tenant) },
+  },
+  { method: 'get', path: `/api/v1/tenants/${id}`, tag: 'tenants', summary: 'Get a tenant', auth: { key: 'tenants:*' }, success: { status: 200, description: 'the tenant', example: tenant } },
+  {
+    method: 'patch',
+    path: `/api/v1/tenants/${id}`,
+    tag: 'tenants',
+    summary: 'Update a tenant; status suspended makes its keys answer 403 TENANT_FORBIDDEN',
+    auth: { key: 'tenants:*' },
+    body: tenants.updateTenantInput,
+    success: { status: 200, description: 'the tenant', example: { ...tenant, status: 'suspended' } },
+    errors: ['SLUG_TAKEN', 'TENANT_DELETING'],
+  },
+  {
+    method: 'delete',
+    path: `/api/v1/tenants/${id}`,
+    tag: 'tenants',
+    summary: 'Delete a tenant and everything it owns, in the background; GET shows the progress',
+    auth: { key: 'tenants:*' },
+    success: { status: 202, description: 'the tenant, status deleting', example: { ...tenant, status: 'deleting' } },
+  },
+  {
+    method: 'get',
+    path: `/api/v1/tenants/${id}/usage`,
+    tag: 'usage',
+    summary: "A tenant's usage in a month (tenant-bound keys: their own tenant only)",
+    auth: { key: 'usage:read' },
+    query: usage.usageQuery,
+    success: { status: 200, description: 'usage', example: { tenant_id: tenantId, period: '2026-04', ...totals } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/usage',
+    tag: 'usage',
+    summary: "The org's usage in a month, with one entry per tenant",
+    auth: { key: 'usage:read' },
+    query: usage.usageQuery,
+    success: { status: 200, description: 'usage', example: { period: '2026-04', ...totals, tenants: [{ tenant_id: tenantId, ...totals }] } },
+  },
+
+  // Keys
+  {
+    method: 'post',
+    path: '/api/v1/keys',
+    tag: 'keys',
+    summary: 'Mint a key; the secret is in this response only',
+    auth: { key: 'keys:*' },
+    body: keys.createKeyInput,
+    success: { status: 201, description: 'the key with its secret', example: { ...key, secret: 'sok_live_abc123…' } },
+  },
+  { method: 'get', path: '/api/v1/keys', tag: 'keys', summary: 'List keys (never a secret)', auth: { key: 'keys:*' }, query: keys.listKeysQuery, success: { status: 200, description: 'a page of keys', example: page(key) } },
+  { method: 'get', path: `/api/v1/keys/${id}`, tag: 'keys', summary: 'Get a key', auth: { key: 'keys:*' }, success: { status: 200, description: 'the key', example: key } },
+  {
+    method: 'patch',
+    path: `/api/v1/keys/${id}`,
+    tag: 'keys',
+    summary: "Update a key's name, scopes or allowed domains",
+    auth: { key: 'keys:*' },
+    body: keys.updateKeyInput,
+    success: { status: 200, description: 'the key', example: key },
+  },
+  {
+    method: 'delete',
+    path: `/api/v1/keys/${id}`,
+    tag: 'keys',
+    summary: 'Revoke a key',
+    auth: { key: 'keys:*' },
+    success: { status: 200, description: 'revoked', example: { id: key.id, revoked: true } },
+    errors: ['CANNOT_REVOKE_OWN_KEY'],
+  },
+
+  // Domains and test inboxes
+  {
+    method: 'post',
+    path: '/api/v1/domains',
+    tag: 'domains',
+    summary: 'Add a sending domain; the response lists the DNS records to publish',
+    auth: { key: 'domains:write' },
+    body: domains.createDomainInput,
+    success: { status: 201, description: 'the domain', example: domain },
+    errors: ['DOMAIN_TAKEN', 'PROVIDER_ERROR'],
+  },
+  { method: 'get', path: '/api/v1/domains', tag: 'domains', summary: 'List domains', auth: { key: 'domains:read' }, query: domains.listDomainsQuery, success: { status: 200, description: 'a page of domains', example: page(domain) } },
+  { method: 'get', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Get a domain', auth: { key: 'domains:read' }, success: { status: 200, description: 'the domain', example: domain } },
+  {
+    method: 'post',
+    path: `/api/v1/domains/${id}/verify`,
+    tag: 'domains',
+    summary: 'Check the DNS records now',
+    auth: { key: 'domains:write' },
+    success: { status: 200, description: 'the domain with its current status', example: { ...domain, status: 'verified', verified_at: at } },
+    errors: ['DNS_UNAVAILABLE', 'PROVIDER_ERROR'],
+  },
+  { method: 'delete', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Delete a domain', auth: { key: 'domains:write' }, success: { status: 200, description: 'deleted', example: deleted(domainId) }, errors: ['PROVIDER_ERROR'] },
+  {
+    method: 'post',
+    path: '/api/v1/test-inboxes',
+    tag: 'domains',
+    summary: 'Add a sandbox test inbox; a 6-digit code is emailed to it',
+    auth: { key: 'domains:write' },
+    body: testInboxes.createTestInboxInput,
+    success: { status: 201, description: 'the test inbox', example: testInbox },
+    errors: ['TEST_INBOX_EXISTS', 'RATE_LIMITED', 'PROVIDER_ERROR'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/test-inboxes',
+    tag: 'domains',
+    summary: 'List test inboxes',
+    auth: { key: 'domains:read' },
+    query: testInboxes.listTestInboxesQuery,
+    success: { status: 200, description: 'a page of test inboxes', example: page(testInbox) },
+  },
+  { method: 'get', path: `/api/v1/test-inboxes/${id}`, tag: 'domains', summary: 'Get a test inbox', auth: { key: 'domains:read' }, success: { status: 200, description: 'the test inbox', example: testInbox } },
+  {
+    method: 'post',
+    path: `/api/v1/test-inboxes/${id}/confirm`,
+    tag: 'domains',
+    summary: 'Confirm a test inbox with its code',
+    auth: { key: 'domains:write' },
+    body: testInboxes.confirmTestInboxInput,
+    success: { status: 200, description: 'the confirmed test inbox', example: { ...testInbox, status: 'confirmed', confirmed_at: at } },
+    errors: ['INVALID_CODE', 'TOO_MANY_ATTEMPTS'],
+  },
+  { method: 'delete', path: `/api/v1/test-inboxes/${id}`, tag: 'domains', summary: 'Delete a test inbox', auth: { key: 'domains:write' }, success: { status: 200, description: 'deleted', example: deleted(testInbox.id) } },
+
+  // Sending
+  {
+    method: 'post',
+    path: '/api/v1/emails',
+    tag: 'sending',
+    summary: 'Send (or schedule) an email',
+    auth: { key: 'emails:send' },
+    body: sendEmailInput,
+    idempotent: true,
+    success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued' } },
+    errors: ['DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/emails/batch',
+    tag: 'sending',
+    summary: 'Send up to 100 emails, all or none (errors name the item: [index])',
+    auth: { key: 'emails:send' },
+    body: sendEmailBatchInput,
+    idempotent: true,
+    success: { status: 202, description: 'accepted, in order', example: { data: [{ id: messageId, status: 'queued' }] } },
+    errors: ['DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED'],
+  },
+  {
+    method: 'patch',
+    path: `/api/v1/emails/${id}`,
+    tag: 'sending',
+    summary: 'Reschedule a scheduled email',
+    auth: { key: 'emails:send' },
+    body: rescheduleInput,
+    success: { status: 200, description: 'the message', example: { ...email, status: 'scheduled', sent_at: null, scheduled_at: at } },
+    errors: ['MESSAGE_NOT_SCHEDULED'],
+  },
+  {
+    method: 'post',
+    path: `/api/v1/emails/${id}/cancel`,
+    tag: 'sending',
+    summary: 'Cancel a scheduled email',
+    auth: { key: 'emails:send' },
+    success: { status: 200, description: 'the message', example: { ...email, status: 'canceled', sent_at: null } },
+    errors: ['MESSAGE_NOT_SCHEDULED'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/sms',
+    tag: 'sending',
+    summary: 'Send (or schedule) an SMS',
+    auth: { key: 'sms:send' },
+    body: sendSmsInput,
+    idempotent: true,
+    success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued', to: '+14155550100', segments: 1, encoding: 'GSM-7' } },
+    errors: ['INVALID_PHONE_NUMBER'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/messages',
+    tag: 'messages',
+    summary: 'List messages (emails and SMS), newest first',
+    auth: { key: 'messages:read' },
+    query: messages.listMessagesQuery,
+    success: { status: 200, description: 'a page of messages', example: page(email) },
+  },
+  {
+    method: 'get',
+    path: `/api/v1/messages/${id}`,
+    tag: 'messages',
+    summary: 'Get a message with its event timeline',
+    auth: { key: 'messages:read' },
+    success: {
+      status: 200,
+      description: 'the message',
+      example: { ...email, events: [{ id: 'evt_01jqz6b1b2c3d4e5f6g7h8j9k0', type: 'queued', recipient: null, data: {}, created_at: at }] },
+    },
+  },
+
+  // Suppressions
+  {
+    method: 'post',
+    path: '/api/v1/suppressions',
+    tag: 'suppressions',
+    summary: 'Suppress an address (201), or get the existing suppression (200)',
+    auth: { key: 'suppressions:write' },
+    body: suppressions.createSuppressionInput,
+    success: { status: 201, description: 'the suppression', example: suppression },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/suppressions',
+    tag: 'suppressions',
+    summary: "List suppressions (a tenant-bound key sees its tenant's and the org-wide ones)",
+    auth: { key: 'suppressions:read' },
+    query: suppressions.listSuppressionsQuery,
+    success: { status: 200, description: 'a page of suppressions', example: page(suppression) },
+  },
+  { method: 'get', path: `/api/v1/suppressions/${id}`, tag: 'suppressions', summary: 'Get a suppression', auth: { key: 'suppressions:read' }, success: { status: 200, description: 'the suppression', example: suppression } },
+  {
+    method: 'delete',
+    path: `/api/v1/suppressions/${id}`,
+    tag: 'suppressions',
+    summary: 'Delete a suppression',
+    auth: { key: 'suppressions:write' },
+    success: { status: 200, description: 'deleted', example: deleted(suppression.id) },
+    errors: ['ORG_WIDE_SUPPRESSION'],
+  },
+
+  // Templates
+  {
+    method: 'post',
+    path: '/api/v1/templates',
+    tag: 'templates',
+    summary: 'Create a template (Mustache; HTML-escaped in the HTML part)',
+    auth: { key: 'templates:write' },
+    body: templates.createTemplateInput,
+    success: { status: 201, description: 'the template', example: template },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/templates',
+    tag: 'templates',
+    summary: 'List templates',
+    auth: { key: 'templates:read' },
+    query: templates.listTemplatesQuery,
+    success: { status: 200, description: 'a page of templates', example: page(template) },
+  },
+  { method: 'get', path: `/api/v1/templates/${id}`, tag: 'templates', summary: 'Get a template', auth: { key: 'templates:read' }, success: { status: 200, description: 'the template', example: template } },
+  {
+    method: 'patch',
+    path: `/api/v1/templates/${id}`,
+    tag: 'templates',
+    summary: 'Update a template',
+    auth: { key: 'templates:write' },
+    body: templates.updateTemplateInput,
+    success: { status: 200, description: 'the template', example: template },
+  },
+  { method: 'delete', path: `/api/v1/templates/${id}`, tag: 'templates', summary: 'Delete a template', auth: { key: 'templates:write' }, success: { status: 200, description: 'deleted', example: deleted(template.id) } },
+  {
+    method: 'post',
+    path: `/api/v1/templates/${id}/render`,
+    tag: 'templates',
+    summary: 'Preview a template with variables',
+    auth: { key: 'templates:read' },
+    body: templates.renderTemplateInput,
+    success: { status: 200, description: 'the rendered parts', example: { subject: 'Welcome, Ada', html: '<p>Hello Ada</p>' } },
+    errors: ['MISSING_TEMPLATE_VARIABLE'],
+  },
+
+  // Audiences and contacts
+  {
+    method: 'post',
+    path: '/api/v1/audiences',
+    tag: 'audiences',
+    summary: 'Create an audience',
+    auth: { key: 'contacts:write' },
+    body: audiences.createAudienceInput,
+    success: { status: 201, description: 'the audience', example: audience },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/audiences',
+    tag: 'audiences',
+    summary: 'List audiences',
+    auth: { key: 'contacts:read' },
+    query: audiences.listAudiencesQuery,
+    success: { status: 200, description: 'a page of audiences', example: page(audience) },
+  },
+  { method: 'get', path: `/api/v1/audiences/${id}`, tag: 'audiences', summary: 'Get an audience', auth: { key: 'contacts:read' }, success: { status: 200, description: 'the audience', example: audience } },
+  {
+    method: 'patch',
+    path: `/api/v1/audiences/${id}`,
+    tag: 'audiences',
+    summary: 'Rename an audience',
+    auth: { key: 'contacts:write' },
+    body: audiences.updateAudienceInput,
+    success: { status: 200, description: 'the audience', example: audience },
+  },
+  {
+    method: 'delete',
+    path: `/api/v1/audiences/${id}`,
+    tag: 'audiences',
+    summary: 'Delete an audience and its contacts',
+    auth: { key: 'contacts:write' },
+    success: { status: 200, description: 'deleted', example: deleted(audience.id) },
+  },
+  {
+    method: 'post',
+    path: `/api/v1/audiences/${id}/contacts`,
+    tag: 'audiences',
+    summary: 'Add a contact (unique by email within the audience)',
+    auth: { key: 'contacts:write' },
+    body: audiences.createContactInput,
+    success: { status: 201, description: 'the contact', example: contact },
+    errors: ['CONTACT_EXISTS'],
+  },
+  {
+    method: 'get',
+    path: `/api/v1/audiences/${id}/contacts`,
+    tag: 'audiences',
+    summary: "List an audience's contacts",
+    auth: { key: 'contacts:read' },
+    query: audiences.listContactsQuery,
+    success: { status: 200, description: 'a page of contacts', example: page(contact) },
+  },
+  {
+    method: 'post',
+    path: `/api/v1/audiences/${id}/contacts/import`,
+    tag: 'audiences',
+    summary: 'Import up to 10,000 contacts in the background (upserted by email)',
+    auth: { key: 'contacts:write' },
+    body: audiences.importContactsInput,
+    success: { status: 202, description: 'the import', example: contactImport },
+  },
+  {
+    method: 'get',
+    path: `/api/v1/audiences/${id}/contacts/:contactId`,
+    tag: 'audiences',
+    summary: 'Get a contact',
+    auth: { key: 'contacts:read' },
+    success: { status: 200, description: 'the contact', example: contact },
+  },
+  {
+    method: 'patch',
+    path: `/api/v1/audiences/${id}/contacts/:contactId`,
+    tag: 'audiences',
+    summary: 'Update a contact (unsubscribed, names, metadata, email)',
+    auth: { key: 'contacts:write' },
+    body: audiences.updateContactInput,
+    success: { status: 200, description: 'the contact', example: contact },
+    errors: ['CONTACT_EXISTS'],
+  },
+  {
+    method: 'delete',
+    path: `/api/v1/audiences/${id}/contacts/:contactId`,
+    tag: 'audiences',
+    summary: 'Delete a contact',
+    auth: { key: 'contacts:write' },
+    success: { status: 200, description: 'deleted', example: deleted(contact.id) },
+  },
+  {
+    method: 'get',
+    path: `/api/v1/audiences/${id}/imports/:importId`,
+    tag: 'audiences',
+    summary: "An import's progress",
+    auth: { key: 'contacts:read' },
+    success: { status: 200, description: 'the import', example: { ...contactImport, status: 'completed', processed: 2500, created: 2400, updated: 100, finished_at: at } },
+  },
+
+  // Webhooks
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/endpoints',
+    tag: 'webhooks',
+    summary: 'Create a webhook endpoint; the secret (whsec_…) is in this response only',
+    auth: { key: 'webhooks:write' },
+    body: webhooks.createEndpointInput,
+    success: { status: 201, description: 'the endpoint with its secret', example: { ...endpoint, secret: 'whsec_…' } },
+    errors: ['URL_NOT_ALLOWED'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks/endpoints',
+    tag: 'webhooks',
+    summary: 'List webhook endpoints',
+    auth: { key: 'webhooks:read' },
+    query: webhooks.listEndpointsQuery,
+    success: { status: 200, description: 'a page of endpoints', example: page(endpoint) },
+  },
+  { method: 'get', path: `/api/v1/webhooks/endpoints/${id}`, tag: 'webhooks', summary: 'Get a webhook endpoint', auth: { key: 'webhooks:read' }, success: { status: 200, description: 'the endpoint', example: endpoint } },
+  {
+    method: 'patch',
+    path: `/api/v1/webhooks/endpoints/${id}`,
+    tag: 'webhooks',
+    summary: 'Update a webhook endpoint (url, events, enabled, description)',
+    auth: { key: 'webhooks:write' },
+    body: webhooks.updateEndpointInput,
+    success: { status: 200, description: 'the endpoint', example: endpoint },
+    errors: ['URL_NOT_ALLOWED'],
+  },
+  { method: 'delete', path: `/api/v1/webhooks/endpoints/${id}`, tag: 'webhooks', summary: 'Delete a webhook endpoint', auth: { key: 'webhooks:write' }, success: { status: 200, description: 'deleted', example: deleted(endpoint.id) } },
+  {
+    method: 'post',
+    path: `/api/v1/webhooks/endpoints/${id}/rotate-secret`,
+    tag: 'webhooks',
+    summary: 'Rotate the secret; the previous one keeps signing for 24 h',
+    auth: { key: 'webhooks:write' },
+    success: { status: 200, description: 'the endpoint with its new secret', example: { ...endpoint, secret: 'whsec_…', previous_secret_expires_at: at } },
+    errors: ['ROTATION_IN_PROGRESS'],
+  },
+  {
+    method: 'post',
+    path: `/api/v1/webhooks/endpoints/${id}/test`,
+    tag: 'webhooks',
+    summary: 'Send a webhook.test event to the endpoint',
+    auth: { key: 'webhooks:write' },
+    success: { status: 202, description: 'queued', example: { event_id: delivery.event_id, delivery_id: delivery.id } },
+    errors: ['ENDPOINT_DISABLED'],
+  },
+  {
+    method: 'get',
+    path: `/api/v1/webhooks/endpoints/${id}/deliveries`,
+    tag: 'webhooks',
+    summary: "The endpoint's deliveries with every attempt",
+    auth: { key: 'webhooks:read' },
+    query: webhooks.listDeliveriesQuery,
+    success: { status: 200, description: 'a page of deliveries', example: page(delivery) },
+  },
+  {
+    method: 'post',
+    path: `/api/v1/webhooks/deliveries/${id}/replay`,
+    tag: 'webhooks',
+    summary: 'Send a finished delivery again (same webhook-id)',
+    auth: { key: 'webhooks:write' },
+    success: { status: 202, description: 'the delivery, pending again', example: { ...delivery, status: 'pending' } },
+    errors: ['ENDPOINT_DISABLED', 'DELIVERY_PENDING'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Route labels (for metrics)
+
+const matchers = endpoints.map((entry) => ({
+  method: entry.method.toUpperCase(),
+  path: entry.path,
+  pattern: new RegExp(`^${entry.path.replace(/:[A-Za-z_]+/g, '[^/]+')}/?$`),
+}));
+const adminPrefix = '/admin/queues';
+
+/** The route pattern a request is for (`/api/v1/tenants/:id`), or `unmatched`: raw paths would make a label per id. */
+export function routePattern(method: string, path: string): string {
+  if (path === adminPrefix || path.startsWith(`${adminPrefix}/`)) return `${adminPrefix}/*`;
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  return matchers.find((matcher) => matcher.method === wanted && matcher.pattern.test(path))?.path ?? 'unmatched';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  // Input side: what a caller sends, before defaults and transforms.
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+function errorCodesOf(entry: Endpoint): ErrorCode[] {
+  const codes = new Set<ErrorCode>();
+  if (typeof entry.auth === 'object') {
+    codes.add('INVALID_API_KEY').add('MISSING_SCOPE').add('TENANT_FORBIDDEN');
+  }
+  if (entry.auth === 'cron') codes.add('INVALID_CRON_SECRET');
+  if (entry.auth === 'admin') codes.add('INVALID_ADMIN_CREDENTIALS');
+  if (entry.auth === 'sns') codes.add('SNS_SIGNATURE_INVALID');
+  if (entry.body) {
+    for (const code of ['INVALID_JSON', 'MALFORMED_REQUEST', 'REQUEST_ABORTED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_ENCODING', 'UNSUPPORTED_CHARSET', 'VALIDATION_ERROR'] as const) codes.add(code);
+  }
+  if (entry.query || entry.idempotent) codes.add('VALIDATION_ERROR');
+  if (entry.idempotent) codes.add('IDEMPOTENCY_KEY_REUSED').add('IDEMPOTENCY_REQUEST_IN_PROGRESS');
+  if (entry.path.includes(':')) codes.add('NOT_FOUND');
+  for (const code of entry.errors ?? []) codes.add(code);
+  if (entry.auth !== 'none' && entry.auth !== 'admin') codes.add('SERVICE_UNAVAILABLE');
+  return [...codes].sort((a, b) => errorCatalogue[a][0] - errorCatalogue[b][0]);
+}
+
+function errorResponses(codes: ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(errorCatalogue[code][0], [...(byStatus.get(errorCatalogue[code][0]) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, ofStatus]) => [
+      String(status),
+      {
+        description: ofStatus.map((code) => `\`${code}\`: ${errorCatalogue[code][2]}`).join('; '),
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+            examples: Object.fromEntries(
+              ofStatus.map((code) => [code, { value: { error: { type: errorCatalogue[code][1], code, message: errorCatalogue[code][2] } } }]),
+            ),
+          },
+        },
+      },
+    ]),
+  );
+}
+
+function security(entry: Endpoint) {
+  if (typeof entry.auth === 'object') return [{ apiKey: [entry.auth.key] }];
+  if (entry.auth === 'cron') return [{ cronSecret: [] }];
+  if (entry.auth === 'admin') return [{ adminBasic: [] }];
+  return [];
+}
+
+function operation(entry: Endpoint) {
+  const parameters: Record<string, unknown>[] = [];
+  for (const name of entry.path.match(/:[A-Za-z_]+/g) ?? []) {
+    parameters.push({ name: name.slice(1), in: 'path', required: true, schema: { type: 'string' } });
+  }
+  if (entry.query) {
+    const query = jsonSchema(entry.query) as { properties?: Record<string, unknown>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+    }
+  }
+  if (entry.idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Replays the first response for 24 hours for the same body; a different body is 409 IDEMPOTENCY_KEY_REUSED',
+      schema: { type: 'string', maxLength: 255 },
+    });
+  }
+  const scope = typeof entry.auth === 'object' ? `Scope: \`${entry.auth.key}\`.` : undefined;
+  const contentType = entry.success.contentType ?? 'application/json';
+  return {
+    tags: [entry.tag],
+    summary: entry.summary,
+    ...(scope ? { description: scope, 'x-scope': typeof entry.auth === 'object' ? entry.auth.key : undefined } : {}),
+    operationId: `${entry.method}${entry.path.replace(/[^A-Za-z0-9]+(.)?/g, (_match, next: string | undefined) => (next ?? '').toUpperCase())}`,
+    security: security(entry),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(entry.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(entry.body) } } } } : {}),
+    responses: {
+      [String(entry.success.status)]: {
+        description: entry.success.description,
+        content: { [contentType]: entry.success.example === undefined ? {} : { example: entry.success.example } },
+      },
+      ...errorResponses(errorCodesOf(entry)),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const entry of endpoints) {
+    const openApiPath = entry.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    paths[openApiPath] = { ...paths[openApiPath], [entry.method]: operation(entry) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sendoka API',
+      version: '1',
+      description:
+        'Multi-tenant email and SMS sending. Every error is `{"error":{"type","code","message"}}`; lists are newest first with `?limit=1..100&after=<id>`.',
+    },
+    tags: [...new Set(endpoints.map((entry) => entry.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (sok_live_… or sok_test_…); the requirement lists the scope it needs' },
+        cronSecret: { type: 'http', scheme: 'bearer', description: 'CRON_SECRET' },
+        adminBasic: { type: 'http', scheme: 'basic', description: 'ADMIN_USERNAME / ADMIN_PASSWORD' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['type', 'code', 'message'],
+              properties: {
+                type: { type: 'string', enum: [...new Set(Object.values(errorCatalogue).map(([, type]) => type))] },
+                code: { type: 'string', enum: errorCodes },
+                message: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+    'x-error-codes': Object.fromEntries(errorCodes.map((code) => [code, { status: errorCatalogue[code][0], type: errorCatalogue[code][1], description: errorCatalogue[code][2] }])),
+  };
+}

@@ -1,0 +1,316 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
+import { config } from './config.js';
+import type { Database, Db } from './db/index.js';
+import { pgCode } from './db/errors.js';
+import { notFound } from './errors.js';
+import { deterministicEventId } from './events.js';
+import { logger } from './logger.js';
+import { identityProvider } from './providers/email/identities.js';
+import { queue, queueNames } from './queues.js';
+import { presentTenant } from './tenants.js';
+import { forgetRoutes, publishEvents } from './webhooks.js';
+
+export interface TenantDeletionTable {
+  tenant_id: string;
+  org_id: string;
+  tenant: ColumnType<Record<string, unknown>, string, never>;
+  pass: ColumnType<number, number | undefined, number>;
+  pass_rows: ColumnType<number, number | undefined, number>;
+  current_table: string;
+  after_id: ColumnType<string, string | undefined, string>;
+  rows_deleted: ColumnType<Record<string, number>, string | undefined, string>;
+  started_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  deleted_event_pending: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+declare module './db/schema.js' {
+  interface Database {
+    tenant_deletions: TenantDeletionTable;
+  }
+}
+
+type Deletion = Selectable<TenantDeletionTable>;
+
+/**
+ * Every table holding tenant rows, in the order they are emptied: keys first (nothing authenticates),
+ * then webhook deliveries before their endpoints (so no endpoint delete cascades over a million rows),
+ * messages before their events, and the tables with a foreign key to tenants before the tenant itself.
+ */
+const tables = [
+  'api_keys',
+  'webhook_deliveries',
+  'webhook_endpoints',
+  'webhook_events',
+  'messages',
+  'message_events',
+  'suppressions',
+  'usage_counters',
+  'idempotency_records',
+  'test_inboxes',
+  'domains',
+  'templates',
+  'contact_imports',
+  'contacts',
+  'audiences',
+] as const;
+
+type TenantTableName = (typeof tables)[number];
+
+/** Tables without an id column: taken by ctid and without a cursor (a tenant has few such rows). */
+const withoutId = new Set<TenantTableName>(['usage_counters', 'idempotency_records']);
+
+/**
+ * The last pass starts no sooner than this after the DELETE: by then keys cached by API processes have
+ * expired and requests they let in have written what they were going to write.
+ */
+const settleMs = config.KEY_CACHE_TTL_MS + 3_000;
+
+/**
+ * A deletion is in no hurry, other tenants' sends are: it deletes at most this many rows a second (a tenant
+ * with 1,000,000 messages and their events in about half a minute) and leaves the database's remaining time
+ * to live traffic, instead of taking all it can get.
+ */
+const maxRowsPerSecond = 100_000;
+
+/** Each batch removes provider identities first, one call each: smaller batches keep a batch short. */
+const domainBatchSize = 100;
+
+export function presentDeletion(deletion: Deletion) {
+  const byTable = deletion.rows_deleted;
+  return {
+    started_at: deletion.started_at.toISOString(),
+    finished_at: deletion.finished_at?.toISOString() ?? null,
+    pass: deletion.pass,
+    current_table: deletion.finished_at ? null : deletion.current_table,
+    rows_deleted: Object.values(byTable).reduce((sum, count) => sum + count, 0),
+    rows_deleted_by_table: byTable,
+  };
+}
+
+async function findDeletion(db: Db, tenantId: string): Promise<Deletion | undefined> {
+  return db.selectFrom('tenant_deletions').selectAll().where('tenant_id', '=', tenantId).executeTakeFirst();
+}
+
+/** The progress shown on GET /tenants/:id while the tenant is being deleted. */
+export async function deletionProgress(db: Db, tenantId: string) {
+  const deletion = await findDeletion(db, tenantId);
+  return deletion ? presentDeletion(deletion) : null;
+}
+
+const deletionJobId = (tenantId: string) => `delete-${tenantId}`;
+
+async function enqueueDeletion(tenantId: string) {
+  await queue(queueNames.tenants).add('delete', { tenantId }, { jobId: deletionJobId(tenantId) });
+}
+
+/**
+ * Starts deleting a tenant: from this commit on its keys are refused, its resources answer 404 and its
+ * queued messages are never claimed. Asking again answers the same deletion.
+ */
+export async function requestTenantDeletion(db: Kysely<Database>, orgId: string, tenantId: string) {
+  const tenant = await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('tenants')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '=', tenantId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw notFound('tenant', tenantId);
+    if (current.status === 'deleting') return current;
+    await trx
+      .insertInto('tenant_deletions')
+      .values({ tenant_id: tenantId, org_id: orgId, tenant: JSON.stringify(presentTenant(current)), current_table: tables[0] })
+      .onConflict((oc) => oc.column('tenant_id').doNothing())
+      .execute();
+    return trx
+      .updateTable('tenants')
+      .set({ status: 'deleting', updated_at: new Date() })
+      .where('id', '=', tenantId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+  await enqueueDeletion(tenantId).catch((error: unknown) =>
+    logger.error({ err: error, tenantId }, 'enqueueing the tenant deletion failed; the tenants sweep will'),
+  );
+  return { ...presentTenant(tenant), deletion: await deletionProgress(db, tenantId) };
+}
+
+interface BatchResult {
+  /** Rows the batch took; fewer than asked means the table is done for this pass. */
+  selected: number;
+  last: string | null;
+}
+
+/**
+ * Deletes one batch of a table's tenant rows and records it, in one statement: a batch is deleted and
+ * counted, or neither. Rows are found by (tenant_id, id) from the cursor and deleted by ctid, which saves a
+ * second index lookup per row. A row updated in between (a late send result) is left: the next pass finds it,
+ * and the deletion ends only with a pass that finds nothing. `onlyIds` narrows the batch to rows already
+ * handled elsewhere (the domains whose identities are gone).
+ */
+async function deleteBatch(db: Db, deletion: Deletion, table: TenantTableName, limit: number, onlyIds?: string[]) {
+  const target = sql.table(table);
+  const keyed = !withoutId.has(table);
+  const last = keyed ? sql`(select max(id) from batch)` : sql`null`;
+  // The local provider's outbox rows go with their messages; with a real provider the outbox is empty and skipped.
+  const outbox =
+    table === 'messages'
+      ? sql`, outbox as (delete from local_outbox where exists (select from local_outbox) and message_id = any(array(select id from gone)))`
+      : sql``;
+  const { rows } = await sql<BatchResult>`
+    with batch as (
+      select ctid ${keyed ? sql`, id` : sql``} from ${target}
+      where org_id = ${deletion.org_id} and tenant_id = ${deletion.tenant_id}
+        ${keyed ? sql`and id > ${deletion.after_id}` : sql``}
+        ${onlyIds ? sql`and id = any(${onlyIds}::text[])` : sql``}
+      ${keyed ? sql`order by id` : sql``}
+      limit ${limit}
+    ), gone as (
+      delete from ${target} where ctid = any(array(select ctid from batch)) returning ${keyed ? sql`id` : sql`1`}
+    ) ${outbox}
+    update tenant_deletions set
+      rows_deleted = jsonb_set(rows_deleted, array[${table}::text],
+        to_jsonb(coalesce((rows_deleted ->> ${table}::text)::bigint, 0) + (select count(*) from gone))),
+      pass_rows = pass_rows + (select count(*) from batch),
+      after_id = coalesce(${last}, after_id),
+      updated_at = now()
+    where tenant_id = ${deletion.tenant_id}
+    returning (select count(*) from batch) as selected, ${last} as last`.execute(db);
+  return rows[0];
+}
+
+/** Domains leave the provider first (removing an absent identity is no error), then the table. */
+async function deleteDomainBatch(db: Db, deletion: Deletion): Promise<BatchResult | undefined> {
+  const domains = await db
+    .selectFrom('domains')
+    .select(['id', 'name'])
+    .where('org_id', '=', deletion.org_id)
+    .where('tenant_id', '=', deletion.tenant_id)
+    .where('id', '>', deletion.after_id)
+    .orderBy('id')
+    .limit(domainBatchSize)
+    .execute();
+  if (domains.length === 0) return { selected: 0, last: null };
+  for (const domain of domains) await identityProvider().remove(domain.name);
+  const result = await deleteBatch(
+    db,
+    deletion,
+    'domains',
+    domainBatchSize,
+    domains.map((domain) => domain.id),
+  );
+  return result && { ...result, selected: domains.length };
+}
+
+async function moveTo(db: Db, deletion: Deletion, change: Partial<Pick<Deletion, 'pass' | 'current_table'>>) {
+  const moved = await db
+    .updateTable('tenant_deletions')
+    .set({ ...change, after_id: '', ...(change.pass ? { pass_rows: 0 } : {}), updated_at: new Date() })
+    .where('tenant_id', '=', deletion.tenant_id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return moved;
+}
+
+/** Deletes the tenant row itself; false when a row referencing it appeared meanwhile (another pass takes it). */
+async function deleteTenantRow(db: Kysely<Database>, deletion: Deletion): Promise<boolean> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('tenants').where('id', '=', deletion.tenant_id).where('status', '=', 'deleting').execute();
+      await trx
+        .updateTable('tenant_deletions')
+        .set({ finished_at: new Date(), updated_at: new Date() })
+        .where('tenant_id', '=', deletion.tenant_id)
+        .execute();
+    });
+    return true;
+  } catch (error) {
+    if (pgCode(error) === '23503') return false;
+    throw error;
+  }
+}
+
+async function publishDeleted(db: Db, deletion: Deletion) {
+  const { id, ...described } = deletion.tenant;
+  await publishEvents(db, [
+    {
+      id: deterministicEventId(`tenant.deleted:${deletion.tenant_id}`),
+      type: 'tenant.deleted',
+      orgId: deletion.org_id,
+      tenantId: null,
+      createdAt: deletion.finished_at ?? new Date(),
+      data: {
+        tenant_id: id,
+        ...described,
+        status: 'deleted',
+        deletion: presentDeletion(deletion),
+      },
+    },
+  ]);
+  await db.updateTable('tenant_deletions').set({ deleted_event_pending: false }).where('tenant_id', '=', deletion.tenant_id).execute();
+}
+
+/**
+ * The deletion job: empties every tenant table in batches of TENANT_DELETE_BATCH_SIZE rows, each batch its
+ * own statement and transaction, then deletes the tenant and emits tenant.deleted. Progress lives in
+ * tenant_deletions, so a run that was killed anywhere resumes at its last batch; rows written while the first
+ * pass ran (a request authenticated just before the DELETE, a send finishing) are found by further passes,
+ * until one finds nothing. Safe to run twice at once: each row is deleted, and counted, once.
+ */
+export async function deleteTenantData(db: Kysely<Database>, tenantId: string): Promise<void> {
+  let deletion = await findDeletion(db, tenantId);
+  if (!deletion) return;
+  while (deletion.finished_at === null) {
+    const table: TenantTableName = (tables as readonly string[]).includes(deletion.current_table)
+      ? (deletion.current_table as TenantTableName)
+      : tables[0];
+    const limit: number = table === 'domains' ? domainBatchSize : config.TENANT_DELETE_BATCH_SIZE;
+    const batchStarted = performance.now();
+    const batch: BatchResult | undefined =
+      table === 'domains' ? await deleteDomainBatch(db, deletion) : await deleteBatch(db, deletion, table, limit);
+    if (!batch) return; // the progress row is gone: nothing of ours to finish
+    await sleep(Math.max(0, (batch.selected / maxRowsPerSecond) * 1_000 - (performance.now() - batchStarted)));
+    if (batch.selected === limit) {
+      deletion = { ...deletion, after_id: batch.last ?? deletion.after_id };
+      continue;
+    }
+    if (table === 'webhook_endpoints') forgetRoutes(deletion.org_id);
+    const next = tables[tables.indexOf(table) + 1];
+    if (next) {
+      deletion = await moveTo(db, deletion, { current_table: next });
+      continue;
+    }
+    const current = (await findDeletion(db, tenantId)) as Deletion;
+    const settling = current.started_at.getTime() + settleMs - Date.now();
+    if (current.pass === 1 && settling > 0) await sleep(settling);
+    if (current.pass >= 2 && current.pass_rows === 0 && (await deleteTenantRow(db, current))) {
+      deletion = (await findDeletion(db, tenantId)) as Deletion;
+      break;
+    }
+    deletion = await moveTo(db, current, { pass: current.pass + 1, current_table: tables[0] });
+  }
+  if (deletion.deleted_event_pending) await publishDeleted(db, deletion);
+}
+
+const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
+ * Re-enqueues deletions whose job Redis no longer runs (lost, or failed after its attempts while the
+ * database was away) and publishes tenant.deleted events still owed. Returns how many it re-enqueued.
+ */
+export async function resumeDeletions(db: Db): Promise<number> {
+  const owed = await db.selectFrom('tenant_deletions').select('tenant_id').where('deleted_event_pending', '=', true).limit(100).execute();
+  let resumed = 0;
+  for (const { tenant_id: tenantId } of owed) {
+    const jobId = deletionJobId(tenantId);
+    if (liveJobStates.has(await queue(queueNames.tenants).getJobState(jobId))) continue;
+    await queue(queueNames.tenants).remove(jobId);
+    await enqueueDeletion(tenantId);
+    resumed++;
+  }
+  return resumed;
+}

@@ -1,0 +1,132 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+/**
+ * A private Postgres cluster and Redis server for the fault suite, so that restarting Postgres and
+ * flushing Redis hurt nobody else on the machine, and Sendoka processes to kill.
+ */
+
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function postgresBin(): string {
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : [];
+  const bin = versions.map((version) => `/usr/lib/postgresql/${version}/bin`).find((dir) => existsSync(join(dir, 'initdb')));
+  if (!bin) throw new Error('the fault suite needs the Postgres server binaries (initdb, pg_ctl) under /usr/lib/postgresql/<version>/bin');
+  return bin;
+}
+
+/** initdb refuses to run as root: as root, run the server tools as the postgres user. */
+function asServerUser(command: string, args: string[]): void {
+  const [file, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  execFileSync(file as string, argv as string[], { stdio: 'pipe' });
+}
+
+export interface PrivatePostgres {
+  url: (database: string) => string;
+  /** `pg_ctl restart -m fast`; resolves with how long the server was away. */
+  restart: () => Promise<number>;
+  stop: () => void;
+}
+
+export async function startPostgres(): Promise<PrivatePostgres> {
+  const bin = postgresBin();
+  const dir = mkdtempSync('/tmp/sendoka-faults-pg-');
+  if (process.getuid?.() === 0) {
+    const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres']).toString().trim()));
+    chownSync(dir, uid as number, gid as number);
+  }
+  const data = join(dir, 'data');
+  const port = await freePort();
+  asServerUser(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300`;
+  asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
+  return {
+    url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    restart: async () => {
+      const started = Date.now();
+      asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-m', 'fast', '-w', 'restart']);
+      return Date.now() - started;
+    },
+    stop: () => {
+      try {
+        asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export interface PrivateRedis {
+  url: string;
+  flushAll: () => Promise<void>;
+  stop: () => void;
+}
+
+export async function startRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: () => 100 });
+  client.on('error', () => undefined);
+  await client.connect();
+  await client.ping();
+  return {
+    url,
+    flushAll: async () => {
+      await client.flushall();
+    },
+    stop: () => {
+      client.disconnect();
+      server.kill('SIGKILL');
+    },
+  };
+}
+
+export interface SendokaProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `node --import tsx src/main.ts <role>`, as the Procfile runs it; keeps the tail of its output. */
+export function startSendoka(role: 'api' | 'worker', env: Record<string, string>): SendokaProcess {
+  const child = spawn('node', ['--import', 'tsx', 'src/main.ts', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-200_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Resolves once `check` passes, polling; throws with `describe()` after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, timeoutMs: number, describe: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  // A check that throws fails at once; one that cannot tell yet answers false.
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${describe()}`);
+    await sleep(250);
+  }
+}
+
+/** A pool for the suite's own queries, surviving the Postgres restart. */
+export function verificationPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => undefined);
+  return pool;
+}
