@@ -7,6 +7,8 @@ import { logger } from '../logger.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
+    /** The request id, also sent back as x-request-id. */
+    id?: string;
     principal?: Principal;
   }
 }
