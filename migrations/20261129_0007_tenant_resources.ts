@@ -9,6 +9,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status_event_pending', 'boolean', (col) => col.notNull().defaultTo(false))
     .execute();
   await db.schema
+    .createIndex('tenants_status_event_pending')
+    .on('tenants')
+    .column('id')
+    .where(sql.ref('status_event_pending'), '=', true)
+    .execute();
+  await db.schema
     .createIndex('tenants_not_active')
     .on('tenants')
     .column('id')

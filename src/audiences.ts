@@ -76,7 +76,7 @@ export const createAudienceInput = z.strictObject({ name: audienceName, tenant_i
 export const updateAudienceInput = z.strictObject({ name: audienceName });
 export const listAudiencesQuery = pageQuery.extend({ tenant_id: z.string().max(64).optional() });
 
-export function presentAudience(audience: Audience) {
+function presentAudience(audience: Audience) {
   return {
     id: audience.id,
     name: audience.name,
@@ -174,7 +174,7 @@ export const listContactsQuery = pageQuery.extend({
   unsubscribed: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
 });
 
-export function presentContact(contact: Contact) {
+function presentContact(contact: Contact) {
   return {
     id: contact.id,
     audience_id: contact.audience_id,
@@ -292,7 +292,7 @@ export async function deleteContact(db: Db, principal: Principal, audienceId: st
 // ---------------------------------------------------------------------------------------------
 // Bulk import: accepted in one request, upserted by a job on the imports queue
 
-export const maxImportContacts = 10_000;
+const maxImportContacts = 10_000;
 /** Contacts upserted per statement (and per progress update) by the import job. */
 const importBatchSize = 1_000;
 
@@ -303,7 +303,7 @@ export const importContactsInput = z.strictObject({
   contacts: z.array(importedContact).min(1).max(maxImportContacts),
 });
 
-export function presentImport(contactImport: ContactImport) {
+function presentImport(contactImport: ContactImport) {
   return {
     id: contactImport.id,
     audience_id: contactImport.audience_id,

@@ -87,12 +87,15 @@ export const updateTemplateInput = z.strictObject({
   variables: variables.optional(),
 });
 
-export const renderVariables = z.record(z.string().max(64), z.unknown()).refine((value) => Object.keys(value).length <= 200, 'at most 200 variables');
-export const renderTemplateInput = z.strictObject({ variables: renderVariables.default({}) });
+/** The `variables` of a preview, or of a send naming a template. */
+export const templateVariables = z
+  .record(z.string().max(64), z.unknown())
+  .refine((value) => Object.keys(value).length <= 200, 'at most 200 variables');
+export const renderTemplateInput = z.strictObject({ variables: templateVariables.default({}) });
 
 export const listTemplatesQuery = pageQuery.extend({ tenant_id: z.string().max(64).optional() });
 
-export function presentTemplate(template: Template) {
+function presentTemplate(template: Template) {
   return {
     id: template.id,
     name: template.name,

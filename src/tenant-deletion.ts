@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
+import { type ColumnType, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { encodeTime } from 'ulid';
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
 import { pgCode } from './db/errors.js';
 import { notFound } from './errors.js';
 import { deterministicEventId } from './events.js';
+import { idPrefixes } from './ids.js';
 import { logger } from './logger.js';
 import { identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
@@ -35,32 +37,48 @@ declare module './db/schema.js' {
 type Deletion = Selectable<TenantDeletionTable>;
 
 /**
- * Every table holding tenant rows, in the order they are emptied: keys first (nothing authenticates),
- * then webhook deliveries before their endpoints (so no endpoint delete cascades over a million rows),
- * messages before their events, and the tables with a foreign key to tenants before the tenant itself.
+ * Every table holding tenant rows, in the order they are emptied, with the prefix of its (time-sortable)
+ * ids; null for the two without an id column, taken by ctid (a tenant has few of their rows). The order
+ * follows who writes what: keys first (nothing authenticates any more); then the tenant's webhook
+ * deliveries and endpoints (nothing more goes out to it, and no endpoint delete cascades over a million
+ * deliveries); messages before what their sending and provider notifications write; webhook events last,
+ * once nothing of the tenant is left to publish one.
  */
-const tables = [
-  'api_keys',
-  'webhook_deliveries',
-  'webhook_endpoints',
-  'webhook_events',
-  'messages',
-  'message_events',
-  'suppressions',
-  'usage_counters',
-  'idempotency_records',
-  'test_inboxes',
-  'domains',
-  'templates',
-  'contact_imports',
-  'contacts',
-  'audiences',
-] as const;
+const tables = {
+  api_keys: idPrefixes.key,
+  webhook_deliveries: idPrefixes.webhookDelivery,
+  webhook_endpoints: idPrefixes.webhookEndpoint,
+  messages: idPrefixes.message,
+  message_events: idPrefixes.event,
+  suppressions: idPrefixes.suppression,
+  usage_counters: null,
+  idempotency_records: null,
+  test_inboxes: idPrefixes.testInbox,
+  domains: idPrefixes.domain,
+  templates: idPrefixes.template,
+  contact_imports: 'imp',
+  contacts: idPrefixes.contact,
+  audiences: idPrefixes.audience,
+  webhook_events: idPrefixes.event,
+} as const;
 
-type TenantTableName = (typeof tables)[number];
+type TenantTableName = keyof typeof tables;
+const tableOrder = Object.keys(tables) as TenantTableName[];
+const firstTable = tableOrder[0] as TenantTableName;
 
-/** Tables without an id column: taken by ctid and without a cursor (a tenant has few such rows). */
-const withoutId = new Set<TenantTableName>(['usage_counters', 'idempotency_records']);
+/**
+ * Later passes only look for rows written while the deletion ran, whose ids are at most this much older
+ * than its start (time between making an id and committing its row, clocks of different hosts): they start
+ * there instead of walking every row the first pass deleted once more.
+ */
+const stragglerLagMs = 10 * 60_000;
+
+/** Where a pass starts in a table: at the beginning in the first pass, at the stragglers' earliest id after. */
+function passStart(table: TenantTableName, pass: number, startedAt: Date): string {
+  const prefix = tables[table];
+  if (pass === 1 || prefix === null) return '';
+  return `${prefix}_${encodeTime(startedAt.getTime() - stragglerLagMs, 10).toLowerCase()}`;
+}
 
 /**
  * The last pass starts no sooner than this after the DELETE: by then keys cached by API processes have
@@ -78,7 +96,7 @@ const maxRowsPerSecond = 100_000;
 /** Each batch removes provider identities first, one call each: smaller batches keep a batch short. */
 const domainBatchSize = 100;
 
-export function presentDeletion(deletion: Deletion) {
+function presentDeletion(deletion: Deletion) {
   const byTable = deletion.rows_deleted;
   return {
     started_at: deletion.started_at.toISOString(),
@@ -123,7 +141,7 @@ export async function requestTenantDeletion(db: Kysely<Database>, orgId: string,
     if (current.status === 'deleting') return current;
     await trx
       .insertInto('tenant_deletions')
-      .values({ tenant_id: tenantId, org_id: orgId, tenant: JSON.stringify(presentTenant(current)), current_table: tables[0] })
+      .values({ tenant_id: tenantId, org_id: orgId, tenant: JSON.stringify(presentTenant(current)), current_table: firstTable })
       .onConflict((oc) => oc.column('tenant_id').doNothing())
       .execute();
     return trx
@@ -145,6 +163,23 @@ interface BatchResult {
   last: string | null;
 }
 
+/** `json` with `count` added to its number under `key`. */
+const addedTo = (json: RawBuilder<unknown>, key: string, count: RawBuilder<unknown>) =>
+  sql`jsonb_set(${json}, array[${key}::text], to_jsonb(coalesce((${json} ->> ${key}::text)::bigint, 0) + ${count}))`;
+
+/**
+ * Rows that go with a batch (in the `alongside` CTE): the local provider's outbox rows with their messages
+ * (with a real provider the outbox is empty and skipped), and with the tenant's webhook events the
+ * deliveries of them published after the deliveries' own step.
+ */
+function alongside(table: TenantTableName) {
+  if (table === 'messages') {
+    return sql`delete from local_outbox where exists (select from local_outbox) and message_id = any(array(select id from gone)) returning null`;
+  }
+  if (table === 'webhook_events') return sql`delete from webhook_deliveries where event_id = any(array(select id from batch)) returning null`;
+  return sql`select null where false`;
+}
+
 /**
  * Deletes one batch of a table's tenant rows and records it, in one statement: a batch is deleted and
  * counted, or neither. Rows are found by (tenant_id, id) from the cursor and deleted by ctid, which saves a
@@ -154,13 +189,10 @@ interface BatchResult {
  */
 async function deleteBatch(db: Db, deletion: Deletion, table: TenantTableName, limit: number, onlyIds?: string[]) {
   const target = sql.table(table);
-  const keyed = !withoutId.has(table);
+  const keyed = tables[table] !== null;
   const last = keyed ? sql`(select max(id) from batch)` : sql`null`;
-  // The local provider's outbox rows go with their messages; with a real provider the outbox is empty and skipped.
-  const outbox =
-    table === 'messages'
-      ? sql`, outbox as (delete from local_outbox where exists (select from local_outbox) and message_id = any(array(select id from gone)))`
-      : sql``;
+  let rowsDeleted = addedTo(sql`rows_deleted`, table, sql`(select count(*) from gone)`);
+  if (table === 'webhook_events') rowsDeleted = addedTo(rowsDeleted, 'webhook_deliveries', sql`(select count(*) from alongside)`);
   const { rows } = await sql<BatchResult>`
     with batch as (
       select ctid ${keyed ? sql`, id` : sql``} from ${target}
@@ -170,11 +202,10 @@ async function deleteBatch(db: Db, deletion: Deletion, table: TenantTableName, l
       ${keyed ? sql`order by id` : sql``}
       limit ${limit}
     ), gone as (
-      delete from ${target} where ctid = any(array(select ctid from batch)) returning ${keyed ? sql`id` : sql`1`}
-    ) ${outbox}
+      delete from ${target} where ctid = any(array(select ctid from batch)) returning ${keyed ? sql`id` : sql`null`}
+    ), alongside as (${alongside(table)})
     update tenant_deletions set
-      rows_deleted = jsonb_set(rows_deleted, array[${table}::text],
-        to_jsonb(coalesce((rows_deleted ->> ${table}::text)::bigint, 0) + (select count(*) from gone))),
+      rows_deleted = ${rowsDeleted},
       pass_rows = pass_rows + (select count(*) from batch),
       after_id = coalesce(${last}, after_id),
       updated_at = now()
@@ -206,14 +237,19 @@ async function deleteDomainBatch(db: Db, deletion: Deletion): Promise<BatchResul
   return result && { ...result, selected: domains.length };
 }
 
-async function moveTo(db: Db, deletion: Deletion, change: Partial<Pick<Deletion, 'pass' | 'current_table'>>) {
-  const moved = await db
+async function moveTo(db: Db, deletion: Deletion, pass: number, table: TenantTableName) {
+  return db
     .updateTable('tenant_deletions')
-    .set({ ...change, after_id: '', ...(change.pass ? { pass_rows: 0 } : {}), updated_at: new Date() })
+    .set({
+      pass,
+      current_table: table,
+      after_id: passStart(table, pass, deletion.started_at),
+      ...(pass !== deletion.pass ? { pass_rows: 0 } : {}),
+      updated_at: new Date(),
+    })
     .where('tenant_id', '=', deletion.tenant_id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  return moved;
 }
 
 /** Deletes the tenant row itself; false when a row referencing it appeared meanwhile (another pass takes it). */
@@ -265,13 +301,10 @@ export async function deleteTenantData(db: Kysely<Database>, tenantId: string): 
   let deletion = await findDeletion(db, tenantId);
   if (!deletion) return;
   while (deletion.finished_at === null) {
-    const table: TenantTableName = (tables as readonly string[]).includes(deletion.current_table)
-      ? (deletion.current_table as TenantTableName)
-      : tables[0];
-    const limit: number = table === 'domains' ? domainBatchSize : config.TENANT_DELETE_BATCH_SIZE;
+    const table = deletion.current_table as TenantTableName;
+    const limit = table === 'domains' ? domainBatchSize : config.TENANT_DELETE_BATCH_SIZE;
     const batchStarted = performance.now();
-    const batch: BatchResult | undefined =
-      table === 'domains' ? await deleteDomainBatch(db, deletion) : await deleteBatch(db, deletion, table, limit);
+    const batch: BatchResult | undefined = table === 'domains' ? await deleteDomainBatch(db, deletion) : await deleteBatch(db, deletion, table, limit);
     if (!batch) return; // the progress row is gone: nothing of ours to finish
     await sleep(Math.max(0, (batch.selected / maxRowsPerSecond) * 1_000 - (performance.now() - batchStarted)));
     if (batch.selected === limit) {
@@ -279,19 +312,20 @@ export async function deleteTenantData(db: Kysely<Database>, tenantId: string): 
       continue;
     }
     if (table === 'webhook_endpoints') forgetRoutes(deletion.org_id);
-    const next = tables[tables.indexOf(table) + 1];
+    const next = tableOrder[tableOrder.indexOf(table) + 1];
     if (next) {
-      deletion = await moveTo(db, deletion, { current_table: next });
+      deletion = await moveTo(db, deletion, deletion.pass, next);
       continue;
     }
-    const current = (await findDeletion(db, tenantId)) as Deletion;
-    const settling = current.started_at.getTime() + settleMs - Date.now();
-    if (current.pass === 1 && settling > 0) await sleep(settling);
-    if (current.pass >= 2 && current.pass_rows === 0 && (await deleteTenantRow(db, current))) {
+    // A pass is over: it found nothing (after the first), or another one follows.
+    const passed = (await findDeletion(db, tenantId)) as Deletion;
+    const settling = passed.started_at.getTime() + settleMs - Date.now();
+    if (passed.pass === 1 && settling > 0) await sleep(settling);
+    if (passed.pass >= 2 && passed.pass_rows === 0 && (await deleteTenantRow(db, passed))) {
       deletion = (await findDeletion(db, tenantId)) as Deletion;
       break;
     }
-    deletion = await moveTo(db, current, { pass: current.pass + 1, current_table: tables[0] });
+    deletion = await moveTo(db, passed, passed.pass + 1, firstTable);
   }
   if (deletion.deleted_event_pending) await publishDeleted(db, deletion);
 }

@@ -247,6 +247,32 @@ describe('tenant deletion (walkthrough step 9)', () => {
     expect((await call('DELETE', `/api/v1/tenants/${acme.id}`, { key: rootKey })).status).toBe(404);
   });
 
+  it('finds in later passes the rows written behind the first pass', async () => {
+    const { orgId, rootKey, acme, globex } = await platformWithEndpoints();
+    const sent = await sendEmail(acme.key, acme.domain);
+    await settled(call, rootKey, sent.body.id);
+    // Acme's endpoint hears message.sent: deliveries of Acme's webhook events exist.
+    await eventually(async () => (await rowCounts(acme.id)).webhook_deliveries > 0);
+    const before = await rowCounts(acme.id);
+    const globexBefore = await rowCounts(globex.id);
+
+    // A deletion whose first pass is already past keys, webhooks and messages, as if all of them had been
+    // written after it went by (its job is run here, not queued).
+    await db.updateTable('tenants').set({ status: 'deleting' }).where('id', '=', acme.id).execute();
+    await db
+      .insertInto('tenant_deletions')
+      .values({ tenant_id: acme.id, org_id: orgId, tenant: JSON.stringify({ id: acme.id }), current_table: 'suppressions', started_at: new Date(Date.now() - 60_000) })
+      .execute();
+    await deleteTenantData(db, acme.id);
+
+    expect(isEmpty(await rowCounts(acme.id))).toBe(true);
+    expect(await rowCounts(globex.id)).toEqual(globexBefore);
+    expect((await call('GET', `/api/v1/tenants/${acme.id}`, { key: rootKey })).status).toBe(404);
+    const record = await db.selectFrom('tenant_deletions').selectAll().where('tenant_id', '=', acme.id).executeTakeFirstOrThrow();
+    expect(record.pass).toBe(3);
+    for (const [table, count] of Object.entries(before)) expect(record.rows_deleted[table] ?? 0, table).toBe(count);
+  });
+
   it('answers a second DELETE with the same deletion, and a sibling or foreign tenant with 404', async () => {
     const { rootKey, acme } = await platformWithEndpoints();
     const first = await call('DELETE', `/api/v1/tenants/${acme.id}`, { key: rootKey });
