@@ -71,6 +71,8 @@ export function createApp() {
   app.use(opsRouter);
   // Emails carry attachments (10 MB a message, base64-encoded); everything else is small.
   app.use('/api/v1/emails', express.json({ limit: '40mb', strict: true }));
+  // Up to 10,000 contacts with names and metadata.
+  app.use('/api/v1/audiences/:id/contacts/import', express.json({ limit: '10mb', strict: true }));
   app.use(express.json({ limit: '1mb', strict: true }));
 
   // Authenticated by their own means (SNS signatures, the cron secret, basic auth) or public, not by API keys.
