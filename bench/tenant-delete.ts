@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { encodeTime } from 'ulid';
 import { benchEnv, stop, waitForPort } from './support.js';
 
 const messages = Number(process.argv[2] ?? 1_000_000);
@@ -19,7 +18,7 @@ const env = {
 Object.assign(process.env, env);
 const { db } = await import('../src/db/index.js');
 const { prepareDatabase } = await import('../src/db/setup.js');
-const { newId } = await import('../src/ids.js');
+const { idFloor, newId } = await import('../src/ids.js');
 const { insertKey } = await import('../src/keys.js');
 const { createOrg } = await import('../src/orgs.js');
 const { closeQueues, queue, queueNames, queuesReady } = await import('../src/queues.js');
@@ -54,7 +53,7 @@ const globexKey = await insertKey(db, org.id, {
 
 let started = Date.now();
 // Ids shaped like Sendoka's (prefix, then a ULID time a day ago, then a counter where the randomness goes).
-const tag = encodeTime(Date.now() - 86_400_000, 10).toLowerCase();
+const tag = idFloor('message', new Date(Date.now() - 86_400_000)).slice('msg_'.length);
 await sql`
   insert into messages (id, org_id, tenant_id, channel, environment, status, sender, recipients, subject, content, tags, created_at, sent_at)
   select 'msg_' || ${tag} || lpad(g::text, 16, '0'), ${org.id}, ${acme.id}, 'email', 'live', 'delivered', 'hello@acme.example',

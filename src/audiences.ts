@@ -1,5 +1,4 @@
 import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Database, Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
@@ -334,7 +333,7 @@ export async function startImport(db: Db, principal: Principal, audienceId: stri
     .insertInto('contact_imports')
     .values({
       // Import ids are not in src/ids.ts's list; same shape: prefixed, time-sortable.
-      id: `imp_${ulid().toLowerCase()}`,
+      id: newId('contactImport'),
       org_id: audience.org_id,
       tenant_id: audience.tenant_id,
       audience_id: audience.id,

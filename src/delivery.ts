@@ -1,11 +1,16 @@
 import { sql } from 'kysely';
 import { db } from './db/index.js';
 import { countSendOutcomes } from './metrics.js';
+import { tenantActive } from './tenants.js';
 import { type MessageStatus, type NewMessageEvent, recordMessageEvents } from './messages.js';
 import { suppressedRecipients } from './suppressions.js';
 
 /** A claim older than this belongs to a worker that died mid-send; another may take the message over. */
 export const abandonedClaimMs = 2 * 60 * 1000;
+
+/** A `sending` claim whose worker died before the provider call: another attempt may take it over. */
+export const abandonedClaim = () =>
+  sql<boolean>`(status = 'sending' and claimed_at < ${new Date(Date.now() - abandonedClaimMs)} and handed_over_at is null)`;
 
 /**
  * Takes the given messages that are due and not taken by a live worker. Messages of suspended or
@@ -21,26 +26,10 @@ export async function claimMessages(messageIds: string[], channel: 'email' | 'sm
       eb.or([
         eb('status', '=', 'queued'),
         eb.and([eb('status', '=', 'scheduled'), eb('scheduled_at', '<=', new Date())]),
-        // An abandoned claim is taken over only if its worker died before the provider call.
-        eb.and([
-          eb('status', '=', 'sending'),
-          eb('claimed_at', '<', new Date(Date.now() - abandonedClaimMs)),
-          eb('handed_over_at', 'is', null),
-        ]),
+        abandonedClaim(),
       ]),
     )
-    .where((eb) =>
-      eb.or([
-        eb('tenant_id', 'is', null),
-        eb.exists(
-          eb
-            .selectFrom('tenants')
-            .select('tenants.id')
-            .whereRef('tenants.id', '=', 'messages.tenant_id')
-            .where('tenants.status', '=', 'active'),
-        ),
-      ]),
-    )
+    .where(tenantActive('messages.tenant_id'))
     .returningAll()
     .execute();
 }

@@ -14,7 +14,8 @@ import {
 import { logger } from './logger.js';
 import { applyProviderEvent, recordMessageEvents } from './messages.js';
 import { sesTenantName } from './providers/email/identities.js';
-import { emailSender, type OutboundEmail, type SendOutcome } from './providers/email/sender.js';
+import { emailSender, type OutboundEmail } from './providers/email/sender.js';
+import type { SendOutcome } from './providers/outcome.js';
 import { sandboxDomainId } from './sandbox.js';
 import { sharedSendRate } from './send-rate.js';
 

@@ -14,6 +14,7 @@ export const idPrefixes = {
   audience: 'aud',
   contact: 'con',
   testInbox: 'tib',
+  contactImport: 'imp',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;
@@ -44,16 +45,27 @@ function randomPart(time: number): Uint8Array {
   return lastRandom;
 }
 
-/** A ULID: 48 bits of milliseconds then 80 random bits, in lower-case Crockford base32 (26 characters). */
-function ulid(): string {
-  const time = Date.now();
-  const random = randomPart(time);
+/** The 10 time characters of a ULID for `ms`. */
+function timePart(ms: number): string {
   let out = '';
-  let remaining = time;
+  let remaining = ms;
   for (let index = 9; index >= 0; index--) {
     out = (crockford[remaining % 32] as string) + out;
     remaining = Math.floor(remaining / 32);
   }
+  return out;
+}
+
+/** The smallest id of `kind` created at or after `at`: with ids sortable by time, a range bound. */
+export function idFloor(kind: IdKind, at: Date): string {
+  return `${idPrefixes[kind]}_${timePart(at.getTime())}`;
+}
+
+/** A ULID: 48 bits of milliseconds then 80 random bits, in lower-case Crockford base32 (26 characters). */
+function ulid(): string {
+  const time = Date.now();
+  const random = randomPart(time);
+  let out = timePart(time);
   // 80 bits = 16 characters of 5 bits.
   let bits = 0;
   let value = 0;

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { db } from './db/index.js';
-import { abandonedClaimMs, settleHandedOver } from './delivery.js';
+import { abandonedClaim, settleHandedOver } from './delivery.js';
 import { enqueueSendJobs } from './message-writer.js';
 import { queue, queueNames } from './queues.js';
+import { tenantActive } from './tenants.js';
 
 /** Queued messages younger than this are still on their way into Redis. */
 const graceMs = 30_000;
@@ -21,21 +22,10 @@ export async function reconcileMessages(limit = 10_000): Promise<number> {
       eb.or([
         eb.and([eb('status', '=', 'queued'), eb('created_at', '<', new Date(Date.now() - graceMs))]),
         eb('status', '=', 'scheduled'),
-        eb.and([
-          eb('status', '=', 'sending'),
-          eb('claimed_at', '<', new Date(Date.now() - abandonedClaimMs)),
-          eb('handed_over_at', 'is', null),
-        ]),
+        abandonedClaim(),
       ]),
     )
-    .where((eb) =>
-      eb.or([
-        eb('tenant_id', 'is', null),
-        eb.exists(
-          eb.selectFrom('tenants').select('tenants.id').whereRef('tenants.id', '=', 'messages.tenant_id').where('tenants.status', '=', 'active'),
-        ),
-      ]),
-    )
+    .where(tenantActive('messages.tenant_id'))
     .orderBy('id')
     .limit(limit)
     .execute();

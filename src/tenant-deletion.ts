@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ColumnType, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
-import { encodeTime } from 'ulid';
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
 import { pgCode } from './db/errors.js';
 import { notFound } from './errors.js';
 import { deterministicEventId } from './events.js';
-import { idPrefixes } from './ids.js';
+import { type IdKind, idFloor } from './ids.js';
 import { logger } from './logger.js';
 import { identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
@@ -37,7 +36,7 @@ declare module './db/schema.js' {
 type Deletion = Selectable<TenantDeletionTable>;
 
 /**
- * Every table holding tenant rows, in the order they are emptied, with the prefix of its (time-sortable)
+ * Every table holding tenant rows, in the order they are emptied, with the kind of its (time-sortable)
  * ids; null for the two without an id column, taken by ctid (a tenant has few of their rows). The order
  * follows who writes what: keys first (nothing authenticates any more); then the tenant's webhook
  * deliveries and endpoints (nothing more goes out to it, and no endpoint delete cascades over a million
@@ -45,22 +44,22 @@ type Deletion = Selectable<TenantDeletionTable>;
  * once nothing of the tenant is left to publish one.
  */
 const tables = {
-  api_keys: idPrefixes.key,
-  webhook_deliveries: idPrefixes.webhookDelivery,
-  webhook_endpoints: idPrefixes.webhookEndpoint,
-  messages: idPrefixes.message,
-  message_events: idPrefixes.event,
-  suppressions: idPrefixes.suppression,
+  api_keys: 'key',
+  webhook_deliveries: 'webhookDelivery',
+  webhook_endpoints: 'webhookEndpoint',
+  messages: 'message',
+  message_events: 'event',
+  suppressions: 'suppression',
   usage_counters: null,
   idempotency_records: null,
-  test_inboxes: idPrefixes.testInbox,
-  domains: idPrefixes.domain,
-  templates: idPrefixes.template,
-  contact_imports: 'imp',
-  contacts: idPrefixes.contact,
-  audiences: idPrefixes.audience,
-  webhook_events: idPrefixes.event,
-} as const;
+  test_inboxes: 'testInbox',
+  domains: 'domain',
+  templates: 'template',
+  contact_imports: 'contactImport',
+  contacts: 'contact',
+  audiences: 'audience',
+  webhook_events: 'event',
+} as const satisfies Record<string, IdKind | null>;
 
 type TenantTableName = keyof typeof tables;
 const tableOrder = Object.keys(tables) as TenantTableName[];
@@ -75,9 +74,9 @@ const stragglerLagMs = 10 * 60_000;
 
 /** Where a pass starts in a table: at the beginning in the first pass, at the stragglers' earliest id after. */
 function passStart(table: TenantTableName, pass: number, startedAt: Date): string {
-  const prefix = tables[table];
-  if (pass === 1 || prefix === null) return '';
-  return `${prefix}_${encodeTime(startedAt.getTime() - stragglerLagMs, 10).toLowerCase()}`;
+  const kind = tables[table];
+  if (pass === 1 || !kind) return '';
+  return idFloor(kind, new Date(startedAt.getTime() - stragglerLagMs));
 }
 
 /**

@@ -73,6 +73,10 @@ export function presentTenant(tenant: Tenant) {
 export const tenantNotDeleting = (tenantColumn: string) =>
   sql<boolean>`not exists (select 1 from tenants where tenants.id = ${sql.ref(tenantColumn)} and tenants.status = 'deleting')`;
 
+/** A where-clause for rows whose tenant column is null or names an active tenant (not suspended, not deleting). */
+export const tenantActive = (tenantColumn: string) =>
+  sql<boolean>`(${sql.ref(tenantColumn)} is null or exists (select 1 from tenants where tenants.id = ${sql.ref(tenantColumn)} and tenants.status = 'active'))`;
+
 const slugTaken = (value: string) => conflict('SLUG_TAKEN', `slug ${value} is already used by another tenant of this org`);
 
 export async function createTenant(db: Db, orgId: string, input: z.infer<typeof createTenantInput>) {

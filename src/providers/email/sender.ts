@@ -2,6 +2,7 @@ import { GetAccountCommand, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../../config.js';
 import { sesClient } from '../aws.js';
 import { recordLocalDeliveries } from '../local-outbox.js';
+import { failedOutcome, type SendOutcome } from '../outcome.js';
 
 export interface OutboundEmail {
   messageId: string;
@@ -20,10 +21,6 @@ export interface OutboundEmail {
   sesTenantName?: string;
 }
 
-export type SendOutcome =
-  | { ok: true; providerMessageId: string }
-  | { ok: false; retryable: boolean; error: string };
-
 export interface EmailSender {
   /** Recipients per second the provider allows; null when unlimited. */
   maxSendRate(): Promise<number | null>;
@@ -41,13 +38,6 @@ const retryableSesErrors = new Set([
   'ServiceUnavailable',
   'SendingPausedException',
 ]);
-
-function sesOutcome(error: unknown): SendOutcome {
-  const name = error instanceof Error ? error.name : 'Error';
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  const retryable = retryableSesErrors.has(name) || status === undefined || status >= 500 || status === 429;
-  return { ok: false, retryable, error: `${name}: ${error instanceof Error ? error.message : String(error)}` };
-}
 
 const sesSender: EmailSender = {
   async maxSendRate() {
@@ -88,7 +78,7 @@ const sesSender: EmailSender = {
           );
           return { ok: true, providerMessageId: result.MessageId ?? '' };
         } catch (error) {
-          return sesOutcome(error);
+          return failedOutcome(error, retryableSesErrors);
         }
       }),
     );

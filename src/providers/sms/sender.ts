@@ -2,7 +2,7 @@ import { CheckIfPhoneNumberIsOptedOutCommand, PublishCommand } from '@aws-sdk/cl
 import { config } from '../../config.js';
 import { snsClient } from '../aws.js';
 import { recordLocalDeliveries } from '../local-outbox.js';
-import type { SendOutcome } from '../email/sender.js';
+import { failedOutcome, type SendOutcome } from '../outcome.js';
 
 export interface OutboundSms {
   messageId: string;
@@ -36,10 +36,7 @@ const snsSender: SmsSender = {
       const result = await snsClient().send(new PublishCommand({ PhoneNumber: sms.to, Message: sms.body, MessageAttributes: attributes }));
       return { ok: true, providerMessageId: result.MessageId ?? '' };
     } catch (error) {
-      const name = error instanceof Error ? error.name : 'Error';
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      const retryable = retryableSnsErrors.has(name) || status === undefined || status >= 500 || status === 429;
-      return { ok: false, retryable, error: `${name}: ${error instanceof Error ? error.message : String(error)}` };
+      return failedOutcome(error, retryableSnsErrors);
     }
   },
 };
