@@ -8,7 +8,7 @@ import { newId } from './ids.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
 import type { Principal } from './principal.js';
 import { allScopes, type Scope, tenantScopes } from './scopes.js';
-import { assertTenantUsable } from './tenants.js';
+import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
 
 const scopeList = z
   .array(z.enum(tenantScopes, { error: `must be one of ${tenantScopes.join(', ')} (tenants:* and keys:* belong to root keys)` }))
@@ -102,7 +102,12 @@ export async function createKey(db: Db, orgId: string, input: z.infer<typeof cre
 }
 
 function scopedKeys(db: Db, principal: Principal) {
-  return db.selectFrom('api_keys').selectAll().where('org_id', '=', principal.orgId).where('revoked_at', 'is', null);
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('org_id', '=', principal.orgId)
+    .where('revoked_at', 'is', null)
+    .where(tenantNotDeleting('api_keys.tenant_id'));
 }
 
 export async function listKeys(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listKeysQuery>) {

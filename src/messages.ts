@@ -10,6 +10,7 @@ import { pageQuery, toPage } from './pagination.js';
 import type { Principal } from './principal.js';
 import { addSuppressions } from './suppressions.js';
 import { publishEvents } from './webhooks.js';
+import { tenantNotDeleting } from './tenants.js';
 
 export type MessageStatus =
   | 'queued'
@@ -303,7 +304,8 @@ export function presentMessage(message: MessageRow) {
 
 /** Messages the principal may see: its org, and for tenant-bound keys only its tenant. */
 function visibleMessages(db: Db, principal: Principal) {
-  let select = db.selectFrom('messages').where('org_id', '=', principal.orgId);
+  // A deleting tenant's messages answer 404 from the moment its DELETE returns.
+  let select = db.selectFrom('messages').where('org_id', '=', principal.orgId).where(tenantNotDeleting('messages.tenant_id'));
   if (principal.tenantId !== null) select = select.where('tenant_id', '=', principal.tenantId);
   return select;
 }

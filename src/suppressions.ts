@@ -5,7 +5,7 @@ import { ApiError, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
-import { assertTenantUsable } from './tenants.js';
+import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
 
 export const suppressionReasons = ['bounce', 'complaint', 'manual', 'unsubscribe'] as const;
 export type SuppressionReason = (typeof suppressionReasons)[number];
@@ -70,7 +70,11 @@ export function presentSuppression(suppression: Suppression) {
 
 /** What a key may read: the whole org for a root key; its own tenant's and the org-wide ones for a tenant-bound key. */
 function visibleSuppressions(db: Db, principal: Principal) {
-  const select = db.selectFrom('suppressions').selectAll().where('org_id', '=', principal.orgId);
+  const select = db
+    .selectFrom('suppressions')
+    .selectAll()
+    .where('org_id', '=', principal.orgId)
+    .where(tenantNotDeleting('suppressions.tenant_id'));
   const tenantId = principal.tenantId;
   if (tenantId === null) return select;
   return select.where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]));
