@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { db } from './db/index.js';
 import { countSendOutcomes } from './metrics.js';
+import { emailSender } from './providers/email/sender.js';
+import { smsSender } from './providers/sms/sender.js';
 import { tenantActive } from './tenants.js';
 import { type MessageStatus, type NewMessageEvent, recordMessageEvents } from './messages.js';
 import { suppressedRecipients } from './suppressions.js';
@@ -59,16 +61,42 @@ export async function markHandedOver(messages: ClaimedMessage[]) {
 }
 
 /**
- * Messages whose worker died after handing them to the provider: the provider most likely has them, so
- * they count as sent (its events still find them by id) rather than risk a second send.
+ * Messages whose worker died after stamping the hand-over. Where the provider can tell, those it never
+ * received go back to the queue; the rest (or all, when it cannot tell) count as sent rather than risk a
+ * second send — its events still find them by id.
  */
 export async function settleHandedOver(olderThan = new Date(Date.now() - abandonedClaimMs)) {
-  const settled = await db
-    .updateTable('messages')
-    .set((eb) => ({ status: 'sent', sent_at: eb.ref('handed_over_at'), claimed_at: null, updated_at: new Date() }))
+  const orphaned = await db
+    .selectFrom('messages')
+    .select(['id', 'channel'])
     .where('status', '=', 'sending')
     .where('claimed_at', '<', olderThan)
     .where('handed_over_at', 'is not', null)
+    .execute();
+  if (orphaned.length === 0) return 0;
+
+  const neverReceived = new Set<string>();
+  for (const channel of ['email', 'sms'] as const) {
+    const ids = orphaned.filter((message) => message.channel === channel).map((message) => message.id);
+    const received = ids.length > 0 ? await (channel === 'email' ? emailSender() : smsSender()).received(ids) : null;
+    for (const id of ids) if (received && !received.has(id)) neverReceived.add(id);
+  }
+  const stillClaimed = (ids: string[]) =>
+    db
+      .updateTable('messages')
+      .where('id', 'in', ids)
+      .where('status', '=', 'sending')
+      .where('handed_over_at', 'is not', null);
+
+  if (neverReceived.size > 0) {
+    await stillClaimed([...neverReceived])
+      .set({ status: 'queued', claimed_at: null, handed_over_at: null, updated_at: new Date() })
+      .execute();
+  }
+  const sent = orphaned.map((message) => message.id).filter((id) => !neverReceived.has(id));
+  if (sent.length === 0) return 0;
+  const settled = await stillClaimed(sent)
+    .set((eb) => ({ status: 'sent', sent_at: eb.ref('handed_over_at'), claimed_at: null, updated_at: new Date() }))
     .returningAll()
     .execute();
   await recordMessageEvents(

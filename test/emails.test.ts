@@ -247,4 +247,32 @@ describe('reconciler', () => {
     }
     expect((await settled(call, acme.key, id)).status).toBe('sent');
   });
+
+  it('re-sends what a killed worker stamped as handed over but the provider never received, and only that', async () => {
+    const { acme } = await platform(call);
+    await queue(queueNames.sendEmail).pause();
+    const ids: string[] = [];
+    try {
+      for (const subject of ['received', 'lost in the crash']) {
+        const sent = await call('POST', '/api/v1/emails', { key: acme.key, body: { from: `a@${acme.domain}`, to: 'b@example.com', subject, text: 'x' } });
+        ids.push(sent.body.id);
+        const message = await db.selectFrom('messages').select('job_id').where('id', '=', sent.body.id).executeTakeFirstOrThrow();
+        await queue(queueNames.sendEmail).remove(message.job_id as string);
+      }
+      // A worker claimed both, stamped the hand-over, and died after the provider took only the first.
+      const longAgo = new Date(Date.now() - 10 * 60_000);
+      await db
+        .updateTable('messages')
+        .set({ status: 'sending', claimed_at: longAgo, handed_over_at: longAgo, created_at: longAgo } as never)
+        .where('id', 'in', ids)
+        .execute();
+      await db.insertInto('local_outbox').values({ message_id: ids[0] as string, channel: 'email', payload: '{}' }).execute();
+      await reconcileMessages();
+    } finally {
+      await queue(queueNames.sendEmail).resume();
+    }
+    for (const id of ids) expect((await settled(call, acme.key, id)).status).toBe('sent');
+    const outbox = await db.selectFrom('local_outbox').select(['message_id', 'deliveries']).where('message_id', 'in', ids).orderBy('message_id').execute();
+    expect(outbox).toEqual(ids.map((id) => ({ message_id: id, deliveries: 1 })).sort((a, b) => a.message_id.localeCompare(b.message_id)));
+  });
 });

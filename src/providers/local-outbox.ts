@@ -33,3 +33,10 @@ export async function recordLocalDeliveries(channel: 'email' | 'sms', items: { m
     )
     .execute();
 }
+
+/** Which of these messages the local provider has received. */
+export async function localDeliveriesAmong(messageIds: string[]): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const rows = await db.selectFrom('local_outbox').select('message_id').where('message_id', 'in', messageIds).execute();
+  return new Set(rows.map((row) => row.message_id));
+}

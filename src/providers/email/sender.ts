@@ -1,7 +1,7 @@
 import { GetAccountCommand, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../../config.js';
 import { sesClient } from '../aws.js';
-import { recordLocalDeliveries } from '../local-outbox.js';
+import { localDeliveriesAmong, recordLocalDeliveries } from '../local-outbox.js';
 import { failedOutcome, type SendOutcome } from '../outcome.js';
 
 export interface OutboundEmail {
@@ -25,6 +25,8 @@ export interface EmailSender {
   /** Recipients per second the provider allows; null when unlimited. */
   maxSendRate(): Promise<number | null>;
   sendMany(emails: OutboundEmail[]): Promise<SendOutcome[]>;
+  /** Which of these messages the provider has received; null when it cannot tell. */
+  received(messageIds: string[]): Promise<Set<string> | null>;
 }
 
 /** The tag that lets SES events find their message again. */
@@ -83,6 +85,10 @@ const sesSender: EmailSender = {
       }),
     );
   },
+  // SES has no lookup by our message id; its events (via the configuration set) arrive later.
+  async received() {
+    return null;
+  },
 };
 
 /** Development provider: records each email in `local_outbox` instead of sending it. */
@@ -94,6 +100,7 @@ const localSender: EmailSender = {
     await recordLocalDeliveries('email', emails.map((email) => ({ messageId: email.messageId, payload: email })));
     return emails.map((email) => ({ ok: true, providerMessageId: `local-${email.messageId}` }));
   },
+  received: localDeliveriesAmong,
 };
 
 export function emailSender(): EmailSender {

@@ -1,7 +1,7 @@
 import { CheckIfPhoneNumberIsOptedOutCommand, PublishCommand } from '@aws-sdk/client-sns';
 import { config } from '../../config.js';
 import { snsClient } from '../aws.js';
-import { recordLocalDeliveries } from '../local-outbox.js';
+import { localDeliveriesAmong, recordLocalDeliveries } from '../local-outbox.js';
 import { failedOutcome, type SendOutcome } from '../outcome.js';
 
 export interface OutboundSms {
@@ -17,6 +17,8 @@ export interface SmsSender {
   /** Whether the number replied STOP (carriers and SNS then refuse to deliver). */
   isOptedOut(phoneNumber: string): Promise<boolean>;
   send(sms: OutboundSms): Promise<SendOutcome>;
+  /** Which of these messages the provider has received; null when it cannot tell. */
+  received(messageIds: string[]): Promise<Set<string> | null>;
 }
 
 const retryableSnsErrors = new Set(['ThrottledException', 'ThrottlingException', 'InternalErrorException', 'KMSThrottlingException']);
@@ -39,6 +41,10 @@ const snsSender: SmsSender = {
       return failedOutcome(error, retryableSnsErrors);
     }
   },
+  // SNS has no lookup by our message id.
+  async received() {
+    return null;
+  },
 };
 
 /** Development provider: records each SMS in `local_outbox` (channel sms) instead of sending it. */
@@ -50,6 +56,7 @@ const localSender: SmsSender = {
     await recordLocalDeliveries('sms', [{ messageId: sms.messageId, payload: sms }]);
     return { ok: true, providerMessageId: `local-${sms.messageId}` };
   },
+  received: localDeliveriesAmong,
 };
 
 export function smsSender(): SmsSender {
