@@ -113,6 +113,8 @@ export interface MessageResult {
   status: MessageStatus | 'retry';
   providerMessageId?: string;
   error?: string;
+  /** The subject a template rendered, for the message's row. */
+  subject?: string;
 }
 
 /** Writes the outcome of a send attempt: one statement for all statuses; retries go back to the queue. */
@@ -122,12 +124,14 @@ export async function recordResults(results: MessageResult[], finalAttempt: bool
     status: result.status === 'retry' ? (finalAttempt ? 'failed' : 'queued') : result.status,
     providerMessageId: result.providerMessageId ?? null,
     error: result.error ?? null,
+    subject: result.subject ?? null,
   }));
   if (rows.length === 0) return;
   await sql`
     update messages as m set
       status = v.status,
       provider_message_id = coalesce(v.provider_message_id, m.provider_message_id),
+      subject = coalesce(v.subject, m.subject),
       last_error = v.error,
       sent_at = case when v.status = 'sent' then now() else m.sent_at end,
       claimed_at = null,
@@ -135,8 +139,9 @@ export async function recordResults(results: MessageResult[], finalAttempt: bool
       handed_over_at = case when v.status = 'queued' then null else m.handed_over_at end,
       updated_at = now()
     from unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.status)}::text[],
-                ${rows.map((row) => row.providerMessageId)}::text[], ${rows.map((row) => row.error)}::text[])
-      as v(id, status, provider_message_id, error)
+                ${rows.map((row) => row.providerMessageId)}::text[], ${rows.map((row) => row.error)}::text[],
+                ${rows.map((row) => row.subject)}::text[])
+      as v(id, status, provider_message_id, error, subject)
     where m.id = v.id and m.status = 'sending'`.execute(db);
   countSendOutcomes(results, finalAttempt);
 }

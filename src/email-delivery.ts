@@ -11,6 +11,7 @@ import {
   recordResults,
   releaseClaims,
 } from './delivery.js';
+import { ApiError } from './errors.js';
 import { logger } from './logger.js';
 import { applyProviderEvent, recordMessageEvents } from './messages.js';
 import { sesTenantName } from './providers/email/identities.js';
@@ -18,8 +19,10 @@ import { emailSender, type OutboundEmail } from './providers/email/sender.js';
 import type { SendOutcome } from './providers/outcome.js';
 import { sandboxDomainId } from './sandbox.js';
 import { sharedSendRate } from './send-rate.js';
+import { type RenderedTemplate, templateRenderer } from './templates.js';
 
 interface EmailContent {
+  template?: { id: string; variables: Record<string, unknown>; key_tenant_id: string | null };
   cc: string[];
   bcc: string[];
   reply_to: string[];
@@ -39,8 +42,8 @@ async function sendRate() {
   return takeSendRate;
 }
 
-function outbound(message: ClaimedMessage, recipients: Set<string>): OutboundEmail {
-  const content = message.content as unknown as EmailContent;
+function outbound(message: ClaimedMessage, recipients: Set<string>, rendered: RenderedTemplate | undefined): OutboundEmail {
+  const content = { ...(message.content as unknown as EmailContent), ...rendered };
   const keep = (addresses: string[]) => addresses.filter((address) => recipients.has(address));
   return {
     messageId: message.id,
@@ -49,7 +52,7 @@ function outbound(message: ClaimedMessage, recipients: Set<string>): OutboundEma
     cc: keep(content.cc),
     bcc: keep(content.bcc),
     replyTo: content.reply_to,
-    subject: message.subject ?? '',
+    subject: rendered?.subject ?? message.subject ?? '',
     html: content.html,
     // Plain-text alternative for HTML-only emails: better deliverability and accessibility.
     text: content.text ?? (content.html ? convert(content.html, { wordwrap: 78 }) : undefined),
@@ -84,32 +87,57 @@ async function simulateOutcomes(message: ClaimedMessage, recipients: string[]) {
   }
 }
 
+/**
+ * Renders the templates of those messages that name one. A template deleted or changed so that the
+ * message's variables no longer fill it fails that message alone.
+ */
+async function renderTemplates(messages: ClaimedMessage[]) {
+  const render = templateRenderer(db);
+  const rendered = new Map<string, RenderedTemplate>();
+  const failed = new Map<string, string>();
+  for (const message of messages) {
+    const template = (message.content as unknown as EmailContent).template;
+    if (!template) continue;
+    try {
+      rendered.set(message.id, await render(message.org_id, template.key_tenant_id, template.id, template.variables));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      failed.set(message.id, `template ${template.id}: ${error.message}`);
+    }
+  }
+  return { rendered, failed };
+}
+
 /** Filters suppressions and hands the claimed messages to the provider (or the simulator, for test keys). */
 async function sendClaimed(claimed: ClaimedMessage[]) {
   const { allowed, suppressed } = await filterSuppressed(claimed, recipientsOf);
+  const { rendered, failed } = await renderTemplates(claimed);
 
   const results: MessageResult[] = [];
   const live: ClaimedMessage[] = [];
   const simulated: ClaimedMessage[] = [];
   for (const message of claimed) {
     const recipients = allowed.get(message.id) as Set<string>;
+    const subject = rendered.get(message.id)?.subject;
     if (recipients.size === 0) results.push({ message, status: 'suppressed' });
+    else if (failed.has(message.id)) results.push({ message, status: 'failed', error: failed.get(message.id) });
     else if (message.environment === 'test') {
-      results.push({ message, status: 'sent', providerMessageId: `test-${message.id}` });
+      results.push({ message, status: 'sent', providerMessageId: `test-${message.id}`, subject });
       simulated.push(message);
     } else live.push(message);
   }
 
   if (live.length > 0) {
-    const emails = live.map((message) => outbound(message, allowed.get(message.id) as Set<string>));
+    const emails = live.map((message) => outbound(message, allowed.get(message.id) as Set<string>, rendered.get(message.id)));
     const take = await sendRate();
     if (take) await take(emails.reduce((sum, email) => sum + email.to.length + email.cc.length + email.bcc.length, 0));
     await markHandedOver(live);
     const outcomes: SendOutcome[] = await emailSender().sendMany(emails);
     outcomes.forEach((outcome, index) => {
       const message = live[index] as ClaimedMessage;
-      if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
-      else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error });
+      const subject = emails[index]?.subject;
+      if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId, subject });
+      else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error, subject });
     });
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateVariables } from './templates.js';
 
 const maxRecipients = 50;
 const maxMessageBytes = 10 * 1024 * 1024;
@@ -87,22 +88,34 @@ export const sendEmailInput = z
     cc: addressList.optional(),
     bcc: addressList.optional(),
     reply_to: addressList.optional(),
-    subject: z.string().min(1).max(998),
+    subject: z.string().min(1).max(998).optional(),
     html: z.string().min(1).optional(),
     text: z.string().min(1).optional(),
     headers: headers.optional(),
     tags: z.array(tag).max(20).optional(),
     attachments: z.array(attachment).max(100).optional(),
+    // Instead of subject, html and text: the template renders them when the message is sent.
+    template_id: z.string().min(1).max(64).optional(),
+    variables: templateVariables.optional(),
     scheduled_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' }).optional(),
   })
   .superRefine((input, ctx) => {
-    if (!input.html && !input.text) ctx.addIssue({ code: 'custom', path: ['html'], message: 'html or text is required' });
+    if (input.template_id) {
+      for (const field of ['subject', 'html', 'text'] as const) {
+        if (input[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'comes from the template; leave it out with template_id' });
+      }
+    } else {
+      if (!input.subject) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'subject is required (or a template_id)' });
+      if (!input.html && !input.text) ctx.addIssue({ code: 'custom', path: ['html'], message: 'html or text is required (or a template_id)' });
+      if (input.variables) ctx.addIssue({ code: 'custom', path: ['variables'], message: 'variables go with a template_id' });
+    }
     const recipientCount = input.to.length + (input.cc?.length ?? 0) + (input.bcc?.length ?? 0);
     if (recipientCount > maxRecipients) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${maxRecipients} recipients across to, cc and bcc` });
     }
     const attachmentBytes = (input.attachments ?? []).reduce((sum, item) => sum + (item.content.length * 3) / 4, 0);
-    const size = attachmentBytes + Buffer.byteLength(input.html ?? '') + Buffer.byteLength(input.text ?? '');
+    const variableBytes = input.variables ? Buffer.byteLength(JSON.stringify(input.variables)) : 0;
+    const size = attachmentBytes + variableBytes + Buffer.byteLength(input.html ?? '') + Buffer.byteLength(input.text ?? '');
     if (size > maxMessageBytes) ctx.addIssue({ code: 'custom', path: ['attachments'], message: 'the message exceeds 10 MB' });
     if (input.scheduled_at) {
       const at = Date.parse(input.scheduled_at);

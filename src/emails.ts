@@ -7,18 +7,25 @@ import { commitMessages, enqueueSendJobs, assignJobs, scheduledJobId, type NewMe
 import { findVisibleMessage, presentMessage, recordMessageEvents } from './messages.js';
 import { queueNames } from './queues.js';
 import type { Principal } from './principal.js';
+import { templateChecker } from './templates.js';
 
 export interface Accepted {
   id: string;
   status: 'queued' | 'scheduled';
 }
 
-/** Checks one email against the key's domains and the sandbox rules and builds its row (not yet written). */
-async function prepareEmail(principal: Principal, input: SendEmailInput) {
+type TemplateCheck = ReturnType<typeof templateChecker>;
+
+/**
+ * Checks one email against the key's domains, the sandbox rules and its template, and builds its row
+ * (not yet written).
+ */
+async function prepareEmail(principal: Principal, input: SendEmailInput, checkTemplate: TemplateCheck) {
   const fromDomain = input.from.address.slice(input.from.address.lastIndexOf('@') + 1);
   const domain = await resolveSendingDomain(db, principal, fromDomain);
   const recipients = [...input.to, ...(input.cc ?? []), ...(input.bcc ?? [])];
   const rateLimitHeaders = domain.sandbox ? await enforceSandbox(db, principal, recipients) : {};
+  if (input.template_id) await checkTemplate(input.template_id, input.variables ?? {});
   const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
   const message: Omit<NewMessage, 'job_id'> = {
     id: newId('message'),
@@ -31,7 +38,8 @@ async function prepareEmail(principal: Principal, input: SendEmailInput) {
     status: scheduledAt ? 'scheduled' : 'queued',
     sender: input.from.name ? `${input.from.name} <${input.from.address}>` : input.from.address,
     recipients: input.to,
-    subject: input.subject,
+    // A template's subject is known once the worker renders it.
+    subject: input.subject ?? null,
     domain_id: domain.id,
     content: JSON.stringify({
       cc: input.cc ?? [],
@@ -41,6 +49,8 @@ async function prepareEmail(principal: Principal, input: SendEmailInput) {
       text: input.text,
       headers: input.headers ?? {},
       attachments: input.attachments ?? [],
+      // Rendered by the send worker within the sending key's reach: its tenant, or the whole org for a root key.
+      template: input.template_id ? { id: input.template_id, variables: input.variables ?? {}, key_tenant_id: principal.tenantId } : undefined,
     }),
     tags: JSON.stringify(input.tags ?? []),
     scheduled_at: scheduledAt,
@@ -58,9 +68,10 @@ export async function acceptEmails(
   alsoInTransaction?: (trx: Db, accepted: Accepted[]) => Promise<void>,
 ) {
   const prepared = [];
+  const checkTemplate = templateChecker(db, principal);
   for (const [index, input] of inputs.entries()) {
     try {
-      prepared.push(await prepareEmail(principal, input));
+      prepared.push(await prepareEmail(principal, input, checkTemplate));
     } catch (error) {
       if (error instanceof ApiError && inputs.length > 1) {
         throw new ApiError(error.status, error.type, error.code, `[${index}] ${error.message}`, error.headers);

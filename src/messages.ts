@@ -290,7 +290,13 @@ export function presentMessage(message: MessageRow) {
     from: message.sender,
     to: message.recipients,
     ...(message.channel === 'email'
-      ? { cc: content.cc ?? [], bcc: content.bcc ?? [], reply_to: content.reply_to ?? [], subject: message.subject }
+      ? {
+          cc: content.cc ?? [],
+          bcc: content.bcc ?? [],
+          reply_to: content.reply_to ?? [],
+          subject: message.subject,
+          template_id: (content.template as { id: string } | undefined)?.id ?? null,
+        }
       : { body: content.body, segments: content.segments }),
     tags: message.tags,
     scheduled_at: message.scheduled_at?.toISOString() ?? null,

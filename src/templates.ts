@@ -229,25 +229,34 @@ export async function previewTemplate(db: Db, principal: Principal, templateId: 
   return render(await findTemplate(db, principal.orgId, principal.tenantId, templateId), values);
 }
 
-/**
- * Renders a template for a message. `tenantId` null means an org-wide caller (a root key), which may use
- * any of the org's templates; otherwise only that tenant's. 404 for any other template.
- */
-export async function renderTemplate(
-  db: Db,
-  orgId: string,
-  tenantId: string | null,
-  templateId: string,
-  variables: Record<string, unknown>,
-): Promise<RenderedTemplate> {
-  return render(await findTemplate(db, orgId, tenantId, templateId), variables);
+/** Loads each template once per call site's lifetime: the messages of a batch usually share one. */
+function templateLoader(db: Db) {
+  const loaded = new Map<string, Promise<Template>>();
+  return (orgId: string, tenantId: string | null, templateId: string) => {
+    const key = `${orgId}/${tenantId ?? ''}/${templateId}`;
+    let template = loaded.get(key);
+    if (!template) loaded.set(key, (template = findTemplate(db, orgId, tenantId, templateId)));
+    return template;
+  };
 }
 
 /**
- * Accept-time check for a send naming a template: it exists for this key (else 404) and, when the send's
- * variables are given, every declared variable without a default is among them (else 422).
+ * Accept-time check for sends naming a template: it exists for this key (else 404) and every declared
+ * variable without a default is among the send's variables (else 422).
  */
-export async function assertTemplateUsable(db: Db, principal: Principal, templateId: string, variables?: Record<string, unknown>) {
-  const template = await findTemplate(db, principal.orgId, principal.tenantId, templateId);
-  if (variables !== undefined) viewFor(template, variables);
+export function templateChecker(db: Db, principal: Principal) {
+  const load = templateLoader(db);
+  return async (templateId: string, variables: Record<string, unknown>) => {
+    viewFor(await load(principal.orgId, principal.tenantId, templateId), variables);
+  };
+}
+
+/**
+ * Renders messages' templates when they are sent. `tenantId` is the sending key's tenant; null means a
+ * root key, which may use any of the org's templates. 404 for any other template.
+ */
+export function templateRenderer(db: Db) {
+  const load = templateLoader(db);
+  return async (orgId: string, tenantId: string | null, templateId: string, variables: Record<string, unknown>) =>
+    render(await load(orgId, tenantId, templateId), variables);
 }

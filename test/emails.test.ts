@@ -276,3 +276,77 @@ describe('reconciler', () => {
     expect(outbox).toEqual(ids.map((id) => ({ message_id: id, deliveries: 1 })).sort((a, b) => a.message_id.localeCompare(b.message_id)));
   });
 });
+
+describe('sending with a template', () => {
+  const welcome = {
+    name: 'Welcome',
+    subject: 'Welcome to {{company}}, {{first_name}}',
+    html: '<p>Hello {{first_name}}</p>',
+    variables: [{ name: 'first_name' }, { name: 'company', default: 'Acme' }],
+  };
+
+  it('renders template_id with variables into subject, html and derived text when sent', async () => {
+    const { rootKey, acme } = await platform(call);
+    const template = await call('POST', '/api/v1/templates', { key: rootKey, body: { ...welcome, tenant_id: acme.id } });
+    const sent = await call('POST', '/api/v1/emails', {
+      key: acme.key,
+      body: { from: `a@${acme.domain}`, to: 'b@example.com', template_id: template.body.id, variables: { first_name: 'Ann & <Bo>' } },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(202);
+    const message = await settled(call, acme.key, sent.body.id);
+    expect(message).toMatchObject({ status: 'sent', subject: 'Welcome to Acme, Ann & <Bo>', template_id: template.body.id });
+    const outbox = await db.selectFrom('local_outbox').select('payload').where('message_id', '=', sent.body.id).executeTakeFirstOrThrow();
+    expect(outbox.payload).toMatchObject({
+      subject: 'Welcome to Acme, Ann & <Bo>',
+      html: '<p>Hello Ann &amp; &lt;Bo&gt;</p>',
+      text: 'Hello Ann & <Bo>',
+    });
+  });
+
+  it("refuses a sibling's template, a missing variable and content beside a template, writing nothing", async () => {
+    const { orgId, rootKey, acme, globex } = await platform(call);
+    const template = await call('POST', '/api/v1/templates', { key: rootKey, body: { ...welcome, tenant_id: acme.id } });
+    const send = (key: string, domain: string, body: object) =>
+      call('POST', '/api/v1/emails', { key, body: { from: `a@${domain}`, to: 'b@example.com', template_id: template.body.id, ...body } });
+
+    const sibling = await send(globex.key, globex.domain, { variables: { first_name: 'x' } });
+    expect(sibling.status).toBe(404);
+    expect(sibling.body.error.code).toBe('NOT_FOUND');
+    const missing = await send(acme.key, acme.domain, { variables: {} });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error).toMatchObject({ code: 'MISSING_TEMPLATE_VARIABLE', message: expect.stringContaining('first_name') });
+    const withSubject = await send(acme.key, acme.domain, { subject: 'mine', variables: { first_name: 'x' } });
+    expect(withSubject.status).toBe(422);
+    expect(withSubject.body.error.message).toContain('subject');
+    const batch = await call('POST', '/api/v1/emails/batch', {
+      key: acme.key,
+      body: [
+        { from: `a@${acme.domain}`, to: 'b@example.com', subject: 'plain', text: 'x' },
+        { from: `a@${acme.domain}`, to: 'b@example.com', template_id: template.body.id },
+      ],
+    });
+    expect(batch.status).toBe(422);
+    expect(batch.body.error.message).toMatch(/^\[1\] /);
+    expect(await orgMessageCount(orgId)).toBe(0);
+  });
+
+  it('fails the message, naming the template, when the template is gone by the time it is sent', async () => {
+    const { rootKey, acme } = await platform(call);
+    const template = await call('POST', '/api/v1/templates', { key: rootKey, body: { ...welcome, tenant_id: acme.id } });
+    const sent = await call('POST', '/api/v1/emails', {
+      key: acme.key,
+      body: {
+        from: `a@${acme.domain}`,
+        to: 'b@example.com',
+        template_id: template.body.id,
+        variables: { first_name: 'Ann' },
+        scheduled_at: new Date(Date.now() + 1_500).toISOString(),
+      },
+    });
+    expect(sent.body.status).toBe('scheduled');
+    expect((await call('DELETE', `/api/v1/templates/${template.body.id}`, { key: rootKey })).status).toBe(200);
+    const message = await settled(call, acme.key, sent.body.id);
+    expect(message).toMatchObject({ status: 'failed', last_error: expect.stringContaining(template.body.id) });
+    expect(message.events.map((event: { type: string }) => event.type)).toEqual(['scheduled', 'failed']);
+  });
+});

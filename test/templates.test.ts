@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../src/db/index.js';
-import { renderTemplate } from '../src/templates.js';
+import { templateRenderer } from '../src/templates.js';
 import { newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();
@@ -80,11 +80,11 @@ describe('templates', () => {
     expect(missing.body.error.message).toContain('first_name');
 
     // The send worker's entry point: same rules, scoped by org and tenant.
-    await expect(renderTemplate(db, orgId, acme.id, created.body.id, {})).rejects.toMatchObject({ code: 'MISSING_TEMPLATE_VARIABLE' });
-    expect(await renderTemplate(db, orgId, acme.id, created.body.id, { first_name: 'Ann' })).toMatchObject({
+    await expect(templateRenderer(db)(orgId, acme.id, created.body.id, {})).rejects.toMatchObject({ code: 'MISSING_TEMPLATE_VARIABLE' });
+    expect(await templateRenderer(db)(orgId, acme.id, created.body.id, { first_name: 'Ann' })).toMatchObject({
       subject: 'Welcome to Acme, Ann',
     });
-    expect(await renderTemplate(db, orgId, null, created.body.id, { first_name: 'Ann' })).toMatchObject({ text: 'Hello Ann, your plan is free.' });
+    expect(await templateRenderer(db)(orgId, null, created.body.id, { first_name: 'Ann' })).toMatchObject({ text: 'Hello Ann, your plan is free.' });
   });
 
   it("keeps tenants apart: a sibling's template answers 404 everywhere", async () => {
@@ -102,7 +102,7 @@ describe('templates', () => {
       expect(response.body.error.code).toBe('NOT_FOUND');
     }
     expect((await call('GET', '/api/v1/templates', { key: globex.key })).body.data).toEqual([]);
-    await expect(renderTemplate(db, orgId, globex.id, id, { first_name: 'x' })).rejects.toMatchObject({ status: 404 });
+    await expect(templateRenderer(db)(orgId, globex.id, id, { first_name: 'x' })).rejects.toMatchObject({ status: 404 });
     // Creating for a sibling tenant is refused like an unknown one.
     const forSibling = await call('POST', '/api/v1/templates', { key: globex.key, body: { ...welcome, tenant_id: acme.id } });
     expect(forSibling.status).toBe(404);

@@ -136,6 +136,7 @@ const email = {
   bcc: [],
   reply_to: [],
   subject: 'Welcome to Acme',
+  template_id: null,
   tags: [],
   scheduled_at: null,
   sent_at: at,
@@ -424,7 +425,7 @@ export const endpoints: Endpoint[] = [
     body: sendEmailInput,
     idempotent: true,
     success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued' } },
-    errors: ['DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED'],
+    errors: ['DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
   },
   {
     method: 'post',
@@ -435,7 +436,7 @@ export const endpoints: Endpoint[] = [
     body: sendEmailBatchInput,
     idempotent: true,
     success: { status: 202, description: 'accepted, in order', example: { data: [{ id: messageId, status: 'queued' }] } },
-    errors: ['DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED'],
+    errors: ['DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
   },
   {
     method: 'patch',
