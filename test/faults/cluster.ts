@@ -1,7 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -28,15 +29,23 @@ function postgresBin(): string {
 }
 
 /** initdb refuses to run as root: as root, run the server tools as the postgres user. */
+function serverUserCommand(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
 function asServerUser(command: string, args: string[]): void {
-  const [file, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-  execFileSync(file as string, argv as string[], { stdio: 'pipe' });
+  execFileSync(...serverUserCommand(command, args), { stdio: 'pipe' });
+}
+
+/** Without blocking this process: the suite keeps sending (and timing answers) while the server is away. */
+async function asServerUserInBackground(command: string, args: string[]): Promise<void> {
+  await promisify(execFile)(...serverUserCommand(command, args));
 }
 
 export interface PrivatePostgres {
   url: (database: string) => string;
-  /** `pg_ctl restart -m fast`; resolves with how long the server was away. */
-  restart: () => Promise<number>;
+  /** `pg_ctl stop -m fast`, `downMs` without a server, then start; resolves with how long it was away. */
+  restart: (downMs: number) => Promise<number>;
   stop: () => void;
 }
 
@@ -54,9 +63,11 @@ export async function startPostgres(): Promise<PrivatePostgres> {
   asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
   return {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    restart: async () => {
+    restart: async (downMs) => {
       const started = Date.now();
-      asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-m', 'fast', '-w', 'restart']);
+      await asServerUserInBackground(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+      await sleep(downMs);
+      await asServerUserInBackground(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
       return Date.now() - started;
     },
     stop: () => {

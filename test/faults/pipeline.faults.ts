@@ -251,7 +251,7 @@ describe('fault suite: the sending pipeline', () => {
     const { accepted, responses } = await sendMany('two', outageSendCount, 16, (acceptedSoFar) => {
       if (acceptedSoFar === Math.floor(outageSendCount / 4)) {
         const from = Date.now();
-        restart = postgres.restart().then((downMs) => {
+        restart = postgres.restart(2_000).then((downMs) => {
           outage = { from, to: Date.now(), downMs };
         });
       }
@@ -271,7 +271,7 @@ describe('fault suite: the sending pipeline', () => {
     const probesDuring = probes.filter((probe) => probe.at >= from && probe.at <= to);
     const firstReady = probes.find((probe) => probe.at > to && probe.status === 200);
     figures.push(
-      `phase 2: Postgres restarted in ${outage.downMs} ms after ${Math.floor(outageSendCount / 4)} accepted; API answers while it restarted: ${JSON.stringify(count(during))}, slowest ${Math.round(Math.max(...during.map((response) => response.ms), 0))} ms`,
+      `phase 2: Postgres stopped, away 2 s, started: down ${outage.downMs} ms after ${Math.floor(outageSendCount / 4)} accepted; API answers while it restarted: ${JSON.stringify(count(during))}, slowest ${Math.round(Math.max(...during.map((response) => response.ms), 0))} ms`,
       `phase 2: /readyz during the restart ${JSON.stringify(count(probesDuring))}; ready again ${firstReady ? firstReady.at - to : '?'} ms after it; first send accepted ${firstAccepted ? firstAccepted.at - to : '?'} ms after it`,
       `phase 2: ${accepted.length}/${outageSendCount} accepted, all responses ${JSON.stringify(count(responses))}; settled in ${(settleMs / 1000).toFixed(1)} s: ${JSON.stringify(statuses)}; provider saw ${outbox.rows}, ${outbox.twice} more than once`,
     );
