@@ -1,4 +1,4 @@
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 import { config } from './config.js';
 import { db } from './db/index.js';
 import {
@@ -32,6 +32,9 @@ interface EmailContent {
   attachments: OutboundEmail['attachments'];
 }
 
+// Compiled once: `convert()` compiles its options on every call, which was half of a send worker's CPU.
+const htmlToText = compile({ wordwrap: 78 });
+
 let takeSendRate: ((units: number) => Promise<void>) | null | undefined;
 
 async function sendRate() {
@@ -55,7 +58,7 @@ function outbound(message: ClaimedMessage, recipients: Set<string>, rendered: Re
     subject: rendered?.subject ?? message.subject ?? '',
     html: content.html,
     // Plain-text alternative for HTML-only emails: better deliverability and accessibility.
-    text: content.text ?? (content.html ? convert(content.html, { wordwrap: 78 }) : undefined),
+    text: content.text ?? (content.html ? htmlToText(content.html) : undefined),
     headers: content.headers,
     attachments: content.attachments,
     tags: message.tags,
