@@ -1,5 +1,10 @@
-// Sets up, in the bench database, an org with a tenant, a verified domain and a tenant-bound live key.
-// Run with the bench environment (bench/support.ts benchEnv); prints {"key","domain","orgId","tenantId"}.
+// Sets up, in a fresh bench database and queue prefix, an org with a tenant, a verified domain and a
+// tenant-bound live key. Fresh each run: earlier runs' rows and jobs (send-api.ts runs no worker) would
+// otherwise make every run slower than the last. Run with the bench environment (bench/support.ts
+// benchEnv); prints {"key","domain","orgId","tenantId"}.
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
 import { newId } from '../src/ids.js';
 import { prepareDatabase } from '../src/db/setup.js';
@@ -7,6 +12,16 @@ import { insertKey } from '../src/keys.js';
 import { createOrg } from '../src/orgs.js';
 import { createTenant } from '../src/tenants.js';
 import { tenantScopes } from '../src/scopes.js';
+
+const server = new pg.Client({ connectionString: config.DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
+await server.connect();
+await server.query(`drop database if exists "${new URL(config.DATABASE_URL).pathname.slice(1)}" with (force)`);
+await server.end();
+const redis = new Redis(config.REDIS_URL);
+for await (const keys of redis.scanStream({ match: `${config.QUEUE_PREFIX}:*`, count: 1_000 }) as AsyncIterable<string[]>) {
+  if (keys.length > 0) await redis.unlink(...keys);
+}
+redis.disconnect();
 
 await prepareDatabase();
 const org = await createOrg(db, 'Bench SaaS');

@@ -30,8 +30,6 @@ await addSuppressions(
 );
 
 const sendQueue = queue(queueNames.sendEmail);
-// Earlier benches (send-api.ts runs no worker) leave jobs behind: start from an empty queue.
-await sendQueue.obliterate({ force: true });
 await sendQueue.pause();
 const ids: string[] = [];
 for (let start = 0; start < count; start += 1_000) {

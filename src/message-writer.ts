@@ -23,7 +23,7 @@ interface PendingWrite {
 /** How many messages one send job carries: enough to amortise the queue, few enough to spread over workers. */
 export const messagesPerJob = 100;
 const maxMessagesPerCommit = 1_000;
-const maxConcurrentCommits = 1;
+const maxConcurrentCommits = 2;
 
 /** Job ids for a commit's messages: immediate ones share a job per chunk, scheduled ones get a delayed job each. */
 export function assignJobs(messages: Omit<NewMessage, 'job_id'>[]): NewMessage[] {

@@ -64,6 +64,8 @@ const requestLog: RequestHandler = (req, res, next) => {
 export function createApp() {
   const app = express();
   app.disable('x-powered-by');
+  // No response here is cached by ETag; hashing every body costs CPU on the send path.
+  app.set('etag', false);
   app.set('trust proxy', config.TRUST_PROXY);
 
   app.use(httpMetrics);
@@ -87,6 +89,9 @@ export function createApp() {
 
   const api = express.Router();
   api.use(authenticate(keyAuthenticator(db, config.KEY_CACHE_TTL_MS)));
+  // The send paths first: every router a request passes on its way costs a path match.
+  api.use('/emails', emailsRouter);
+  api.use('/sms', smsRouter);
   // Before the tenants router: tenant-bound keys with usage:read may read /tenants/:id/usage.
   api.use(usageRouter);
   api.use('/tenants', tenantsRouter);
@@ -95,9 +100,7 @@ export function createApp() {
   api.use('/test-inboxes', testInboxesRouter);
   api.use('/suppressions', suppressionsRouter);
   api.use('/webhooks', webhooksRouter);
-  api.use('/emails', emailsRouter);
   api.use('/messages', messagesRouter);
-  api.use('/sms', smsRouter);
   api.use('/templates', templatesRouter);
   api.use('/audiences', audiencesRouter);
   app.use('/api/v1', api);

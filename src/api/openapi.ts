@@ -740,12 +740,22 @@ const matchers = endpoints.map((entry) => ({
   pattern: new RegExp(`^${entry.path.replace(/:[A-Za-z_]+/g, '[^/]+')}/?$`),
 }));
 const adminPrefix = '/admin/queues';
+/** Every request is labelled: the send paths repeat, so their scan over all endpoints is done once. */
+const recentPatterns = new Map<string, string>();
 
 /** The route pattern a request is for (`/api/v1/tenants/:id`), or `unmatched`: raw paths would make a label per id. */
 export function routePattern(method: string, path: string): string {
   if (path === adminPrefix || path.startsWith(`${adminPrefix}/`)) return `${adminPrefix}/*`;
   const wanted = method === 'HEAD' ? 'GET' : method;
-  return matchers.find((matcher) => matcher.method === wanted && matcher.pattern.test(path))?.path ?? 'unmatched';
+  const key = `${wanted} ${path}`;
+  let pattern = recentPatterns.get(key);
+  if (pattern === undefined) {
+    pattern = matchers.find((matcher) => matcher.method === wanted && matcher.pattern.test(path))?.path ?? 'unmatched';
+    // Bounded: paths carry ids. Clearing only costs a few scans.
+    if (recentPatterns.size >= 10_000) recentPatterns.clear();
+    recentPatterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 // ---------------------------------------------------------------------------------------------
