@@ -27,6 +27,16 @@ const retentionMs = 24 * 3600 * 1000;
 /** A record without a response this old belongs to a request that died before committing anything. */
 const abandonedAfterMs = 60 * 1000;
 
+function retryInBackground(attempt: () => Promise<unknown>, forMs: number) {
+  const deadline = Date.now() + forMs;
+  const again = () => {
+    attempt().catch(() => {
+      if (Date.now() < deadline) setTimeout(again, 1_000).unref();
+    });
+  };
+  setTimeout(again, 1_000).unref();
+}
+
 export const idempotencyKeyHeader = z
   .string()
   .min(1)
@@ -39,7 +49,7 @@ export type IdempotentStart =
       replay?: undefined;
       /** Stores the response in the caller's transaction, so the response exists exactly when its effects do. */
       complete: (db: Db, status: number, body: unknown) => Promise<void>;
-      /** Frees the key after a failed request, so the client may retry it. */
+      /** Frees the key after a failed request, so the client may retry it. Never throws. */
       release: () => Promise<void>;
     };
 
@@ -113,13 +123,17 @@ export async function startIdempotent(
         .execute();
     },
     release: async () => {
-      await db
-        .deleteFrom('idempotency_records')
-        .where('key_id', '=', identity.key_id)
-        .where('scope', '=', scope)
-        .where('idempotency_key', '=', idempotencyKey)
-        .where('response_status', 'is', null)
-        .execute();
+      const remove = () =>
+        db
+          .deleteFrom('idempotency_records')
+          .where('key_id', '=', identity.key_id)
+          .where('scope', '=', scope)
+          .where('idempotency_key', '=', idempotencyKey)
+          .where('response_status', 'is', null)
+          .execute();
+      // Postgres being away is the usual reason the request failed, and then this fails too: keep trying, so
+      // the client's retry is not refused as "in progress" until the record counts as abandoned.
+      await remove().catch(() => retryInBackground(remove, abandonedAfterMs));
     },
   };
 }
