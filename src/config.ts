@@ -61,6 +61,8 @@ const schema = z.object({
 
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(60_000),
 
+  /** Finished webhook deliveries, their attempts and events are kept this long (replay works within it). */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(30),
   WEBHOOKS_ALLOW_INSECURE: boolean.default(false),
   WEBHOOKS_ALLOW_PRIVATE: boolean.default(false),
 

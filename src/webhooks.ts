@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from './db/index.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { type EventType, eventTypes, type PlatformEvent } from './events.js';
-import { newId } from './ids.js';
+import { idFloor, newId } from './ids.js';
 import { logger } from './logger.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
@@ -533,6 +533,48 @@ export async function replayDelivery(db: Db, principal: Principal, deliveryId: s
 
 const reconcileGraceMs = 5 * 60_000;
 const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
+ * Removes webhook history older than `olderThan`: finished deliveries (their attempts go with them), then
+ * events no delivery refers to any more. Pending deliveries stay however old. Batched by primary key (ids
+ * sort by time), so no statement holds locks for long. Returns the rows removed.
+ */
+export async function pruneWebhookHistory(db: Db, olderThan: Date, batchSize = 5_000): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const deliveries = await db
+      .deleteFrom('webhook_deliveries')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('webhook_deliveries')
+          .select('id')
+          .where('id', '<', idFloor('webhookDelivery', olderThan))
+          .where('status', '!=', 'pending')
+          .limit(batchSize),
+      )
+      .executeTakeFirst();
+    removed += Number(deliveries.numDeletedRows);
+    if (Number(deliveries.numDeletedRows) < batchSize) break;
+  }
+  for (;;) {
+    const events = await db
+      .deleteFrom('webhook_events')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('webhook_events as event')
+          .select('event.id')
+          .where('event.id', '<', idFloor('event', olderThan))
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('webhook_deliveries as delivery').select('delivery.id').whereRef('delivery.event_id', '=', 'event.id'))),
+          )
+          .limit(batchSize),
+      )
+      .executeTakeFirst();
+    removed += Number(events.numDeletedRows);
+    if (Number(events.numDeletedRows) < batchSize) break;
+  }
+  return removed;
+}
 
 /** Re-enqueues pending deliveries whose job Redis no longer holds (lost, flushed). Returns how many. */
 export async function reconcileDeliveries(db: Db, limit = 1_000): Promise<number> {

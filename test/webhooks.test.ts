@@ -8,9 +8,9 @@ vi.hoisted(() => {
 
 import { db } from '../src/db/index.js';
 import type { EventType, PlatformEvent } from '../src/events.js';
-import { newId } from '../src/ids.js';
+import { idFloor, newId } from '../src/ids.js';
 import { queuesReady } from '../src/queues.js';
-import { publishEvents, reconcileDeliveries, retryDelayMs } from '../src/webhooks.js';
+import { publishEvents, pruneWebhookHistory, reconcileDeliveries, retryDelayMs } from '../src/webhooks.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { type Call, newOrg, startApi, uniqueSlug } from './helpers.js';
 import { runWorkers } from './sending-helpers.js';
@@ -450,5 +450,45 @@ describe('fan-out and signed delivery', () => {
     // The slow endpoint still makes progress; disabling it lets its remaining jobs finish at once.
     await receiver.waitFor(slowPath, 1, 5_000);
     await call('PATCH', `/api/v1/webhooks/endpoints/${slow.id}`, { key: acme.key, body: { enabled: false } });
+  });
+});
+
+describe('webhook history retention', () => {
+  it('prunes finished deliveries and their events past the retention, keeping pending and recent ones', async () => {
+    const { orgId, acme } = await orgWithTenants(call);
+    const endpoint = await createEndpoint(acme.key, { url: receiver.url(uniquePath('retention')), events: ['message.delivered'] });
+    const retention = new Date(Date.now() - 30 * 86_400_000);
+    const longAgo = new Date(retention.getTime() - 86_400_000);
+    // Ids sort by time: these read as created 31 days ago.
+    const oldId = (kind: 'event' | 'webhookDelivery') => `${idFloor(kind, longAgo)}${newId(kind).slice(-16)}`;
+    const [stillRetried, delivered, failed, recent] = [oldId('event'), oldId('event'), oldId('event'), newId('event')];
+    await db
+      .insertInto('webhook_events')
+      .values([stillRetried, delivered, failed, recent].map((id) => ({ id, org_id: orgId, tenant_id: acme.id, type: 'message.delivered' as const, body: '{}' })))
+      .execute();
+    const delivery = (id: string, eventId: string, status: 'pending' | 'succeeded' | 'failed') => ({
+      id,
+      org_id: orgId,
+      tenant_id: acme.id,
+      endpoint_id: endpoint.id,
+      event_id: eventId,
+      event_type: 'message.delivered' as const,
+      status,
+      job_id: id,
+    });
+    const rows = [
+      delivery(oldId('webhookDelivery'), stillRetried, 'pending'),
+      delivery(oldId('webhookDelivery'), delivered, 'succeeded'),
+      delivery(oldId('webhookDelivery'), failed, 'failed'),
+      delivery(newId('webhookDelivery'), recent, 'succeeded'),
+    ];
+    await db.insertInto('webhook_deliveries').values(rows).execute();
+    await db.insertInto('webhook_attempts').values({ delivery_id: rows[2]!.id, attempt: 1, status_code: 500, latency_ms: 3 }).execute();
+
+    expect(await pruneWebhookHistory(db, retention)).toBeGreaterThanOrEqual(4);
+    const listed = await deliveriesOf(acme.key, endpoint.id);
+    expect(listed.map((row) => row.id).sort()).toEqual([rows[0]!.id, rows[3]!.id].sort());
+    const events = await db.selectFrom('webhook_events').select('id').where('id', 'in', [stillRetried, delivered, failed, recent]).execute();
+    expect(events.map((row) => row.id).sort()).toEqual([stillRetried, recent].sort());
   });
 });

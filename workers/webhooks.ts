@@ -4,7 +4,7 @@ import { db } from '../src/db/index.js';
 import { queue, queueNames } from '../src/queues.js';
 import { attemptDelivery } from '../src/webhook-delivery.js';
 import { configuredUrlPolicy } from '../src/webhook-url.js';
-import { type DeliveryJob, reconcileDeliveries, retryDelayMs, webhookBackoffType } from '../src/webhooks.js';
+import { type DeliveryJob, pruneWebhookHistory, reconcileDeliveries, retryDelayMs, webhookBackoffType } from '../src/webhooks.js';
 import type { QueueProcessor } from './runtime.js';
 
 /**
@@ -33,6 +33,9 @@ export const webhooksProcessor: QueueProcessor = {
   queue: 'webhooks',
   process: async (job, token) => {
     if (job.name === 'reconcile') return { requeued: await reconcileDeliveries(db) };
+    if (job.name === 'prune') {
+      return { removed: await pruneWebhookHistory(db, new Date(Date.now() - config.WEBHOOK_RETENTION_DAYS * 86_400_000)) };
+    }
     const { deliveryId, endpointId } = job.data as DeliveryJob;
     const running = inFlight.get(endpointId) ?? 0;
     if (running >= perEndpointLimit) {
@@ -67,5 +70,6 @@ export const webhooksProcessor: QueueProcessor = {
       { every: config.RECONCILE_INTERVAL_MS },
       { name: 'reconcile' },
     );
+    await queue(queueNames.webhooks).upsertJobScheduler('prune-webhooks', { every: 3_600_000 }, { name: 'prune' });
   },
 };
