@@ -540,9 +540,16 @@ const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'w
  * sort by time), so no statement holds locks for long. Returns the rows removed.
  */
 export async function pruneWebhookHistory(db: Db, olderThan: Date, batchSize = 5_000): Promise<number> {
-  let removed = 0;
-  for (;;) {
-    const deliveries = await db
+  const inBatches = async (deleteBatch: () => Promise<{ numDeletedRows: bigint }>) => {
+    let removed = 0;
+    for (;;) {
+      const deleted = Number((await deleteBatch()).numDeletedRows);
+      removed += deleted;
+      if (deleted < batchSize) return removed;
+    }
+  };
+  const deliveries = await inBatches(() =>
+    db
       .deleteFrom('webhook_deliveries')
       .where('id', 'in', (eb) =>
         eb
@@ -552,12 +559,10 @@ export async function pruneWebhookHistory(db: Db, olderThan: Date, batchSize = 5
           .where('status', '!=', 'pending')
           .limit(batchSize),
       )
-      .executeTakeFirst();
-    removed += Number(deliveries.numDeletedRows);
-    if (Number(deliveries.numDeletedRows) < batchSize) break;
-  }
-  for (;;) {
-    const events = await db
+      .executeTakeFirst(),
+  );
+  const events = await inBatches(() =>
+    db
       .deleteFrom('webhook_events')
       .where('id', 'in', (eb) =>
         eb
@@ -569,11 +574,9 @@ export async function pruneWebhookHistory(db: Db, olderThan: Date, batchSize = 5
           )
           .limit(batchSize),
       )
-      .executeTakeFirst();
-    removed += Number(events.numDeletedRows);
-    if (Number(events.numDeletedRows) < batchSize) break;
-  }
-  return removed;
+      .executeTakeFirst(),
+  );
+  return deliveries + events;
 }
 
 /** Re-enqueues pending deliveries whose job Redis no longer holds (lost, flushed). Returns how many. */
