@@ -229,7 +229,7 @@ export async function previewTemplate(db: Db, principal: Principal, templateId: 
   return render(await findTemplate(db, principal.orgId, principal.tenantId, templateId), values);
 }
 
-/** Loads each template once per call site's lifetime: the messages of a batch usually share one. */
+/** Loads each template once per checker or renderer (one request, one send attempt): a batch usually shares one. */
 function templateLoader(db: Db) {
   const loaded = new Map<string, Promise<Template>>();
   return (orgId: string, tenantId: string | null, templateId: string) => {
