@@ -4,6 +4,7 @@ import {
   CreateTenantCommand,
   CreateTenantResourceAssociationCommand,
   DeleteEmailIdentityCommand,
+  DeleteTenantCommand,
   GetEmailIdentityCommand,
   GetTenantCommand,
   LimitExceededException,
@@ -26,6 +27,8 @@ delete process.env.CRON_SECRET;
 
 const { sesTenantName } = await import('../src/providers/email/identities.js');
 const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');
+const { db } = await import('../src/db/index.js');
+const { deleteTenantData } = await import('../src/tenant-deletion.js');
 
 const { call } = startApi();
 const ses = mockClient(SESv2Client);
@@ -153,5 +156,27 @@ describe('SES identities', () => {
     const response = await call('POST', '/api/cron/check-domains', { headers: { authorization: 'Bearer anything-at-all-really' } });
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('deleting a tenant under SES tenant isolation', () => {
+  it("removes its identities and then its SES tenant; an SES tenant already gone is no error", async () => {
+    const { orgId, rootKey } = await newOrg();
+    const tenantId = await tenantOf(rootKey);
+    const name = newDomainName();
+    expect((await call('POST', '/api/v1/domains', { key: rootKey, body: { name, tenant_id: tenantId } })).status).toBe(201);
+    ses.on(DeleteTenantCommand).rejects(awsError(NotFoundException, 'no such tenant'));
+
+    // The deletion's job, run here rather than by a worker of another suite (whose provider is local).
+    await db.updateTable('tenants').set({ status: 'deleting' }).where('id', '=', tenantId).execute();
+    await db
+      .insertInto('tenant_deletions')
+      .values({ tenant_id: tenantId, org_id: orgId, tenant: JSON.stringify({ id: tenantId }), current_table: 'api_keys', started_at: new Date(Date.now() - 60_000) })
+      .execute();
+    await deleteTenantData(db, tenantId);
+
+    expect(ses.commandCalls(DeleteEmailIdentityCommand).map((sent) => sent.args[0].input)).toEqual([{ EmailIdentity: name }]);
+    expect(ses.commandCalls(DeleteTenantCommand).map((sent) => sent.args[0].input)).toEqual([{ TenantName: sesTenantName(tenantId) }]);
+    expect((await call('GET', `/api/v1/tenants/${tenantId}`, { key: rootKey })).status).toBe(404);
   });
 });

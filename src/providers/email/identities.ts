@@ -5,6 +5,7 @@ import {
   CreateTenantCommand,
   CreateTenantResourceAssociationCommand,
   DeleteEmailIdentityCommand,
+  DeleteTenantCommand,
   GetEmailIdentityCommand,
   GetTenantCommand,
 } from '@aws-sdk/client-sesv2';
@@ -27,6 +28,8 @@ export interface IdentityProvider {
   isVerified(identity: DomainIdentity): Promise<boolean>;
   /** Removes the identity; one that is already gone is no error. */
   remove(name: string): Promise<void>;
+  /** Removes what the provider keeps for a deleted Sendoka tenant (its SES tenant); nothing there is no error. */
+  removeTenant(tenantId: string): Promise<void>;
 }
 
 /**
@@ -117,6 +120,16 @@ const sesIdentities: IdentityProvider = {
       if (!isAwsError(error, 'NotFoundException')) throw providerError('delete', name, error);
     }
   },
+
+  async removeTenant(tenantId) {
+    const tenantName = sesTenantName(tenantId);
+    if (!tenantName) return;
+    try {
+      await sesClient().send(new DeleteTenantCommand({ TenantName: tenantName }));
+    } catch (error) {
+      if (!isAwsError(error, 'NotFoundException')) throw providerError('delete tenant', tenantName, error);
+    }
+  },
 };
 
 let resolver: Resolver | undefined;
@@ -159,6 +172,7 @@ const localIdentities: IdentityProvider = {
   },
 
   async remove() {},
+  async removeTenant() {},
 };
 
 export function identityProvider(): IdentityProvider {
