@@ -308,11 +308,15 @@ export function presentMessage(message: MessageRow) {
   };
 }
 
-/** Messages the principal may see: its org, and for tenant-bound keys only its tenant. */
+/**
+ * Messages the principal may see: its org, for tenant-bound keys only its tenant, and for test keys only
+ * test messages (test keys live in CI and staging; they must not read real recipients and content).
+ */
 function visibleMessages(db: Db, principal: Principal) {
   // A deleting tenant's messages answer 404 from the moment its DELETE returns.
   let select = db.selectFrom('messages').where('org_id', '=', principal.orgId).where(tenantNotDeleting('messages.tenant_id'));
   if (principal.tenantId !== null) select = select.where('tenant_id', '=', principal.tenantId);
+  if (principal.environment === 'test') select = select.where('environment', '=', 'test');
   return select;
 }
 

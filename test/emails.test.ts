@@ -187,6 +187,21 @@ describe('test mode', () => {
     const suppressions = await call('GET', '/api/v1/suppressions?address=bounced@simulator.sendoka.com', { key: acme.key });
     expect(suppressions.body.data).toHaveLength(1);
   });
+
+  it("keeps test keys out of the tenant's live messages; live keys see both", async () => {
+    const { rootKey, acme } = await platform(call);
+    const testKey = await call('POST', '/api/v1/keys', {
+      key: rootKey,
+      body: { name: 'ci', tenant_id: acme.id, environment: 'test', scopes: ['emails:send', 'messages:read'], allowed_domain_ids: [acme.domainId] },
+    });
+    const send = (key: string) => call('POST', '/api/v1/emails', { key, body: { from: `a@${acme.domain}`, to: 'b@example.com', subject: 's', text: 't' } });
+    const live = (await send(acme.key)).body.id;
+    const test = (await send(testKey.body.secret)).body.id;
+
+    expect((await call('GET', `/api/v1/messages/${live}`, { key: testKey.body.secret })).status).toBe(404);
+    expect((await call('GET', '/api/v1/messages', { key: testKey.body.secret })).body.data.map((m: { id: string }) => m.id)).toEqual([test]);
+    expect((await call('GET', '/api/v1/messages', { key: acme.key })).body.data.map((m: { id: string }) => m.id)).toEqual([test, live]);
+  });
 });
 
 describe('scheduling', () => {
