@@ -3,9 +3,9 @@
 // otherwise make every run slower than the last. Run with the bench environment (bench/support.ts
 // benchEnv); prints {"key","domain","orgId","tenantId"}.
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
+import { dropDatabaseIfUnused } from '../src/db/migrate.js';
 import { newId } from '../src/ids.js';
 import { prepareDatabase } from '../src/db/setup.js';
 import { insertKey } from '../src/keys.js';
@@ -13,10 +13,7 @@ import { createOrg } from '../src/orgs.js';
 import { createTenant } from '../src/tenants.js';
 import { tenantScopes } from '../src/scopes.js';
 
-const server = new pg.Client({ connectionString: config.DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
-await server.connect();
-await server.query(`drop database if exists "${new URL(config.DATABASE_URL).pathname.slice(1)}" with (force)`);
-await server.end();
+await dropDatabaseIfUnused(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL);
 for await (const keys of redis.scanStream({ match: `${config.QUEUE_PREFIX}:*`, count: 1_000 }) as AsyncIterable<string[]>) {
   if (keys.length > 0) await redis.unlink(...keys);
