@@ -302,12 +302,16 @@ export async function checkPendingDomains(db: Db) {
   }
 }
 
+/** A transition's own publisher normally records its event within this; older pending ones lost theirs. */
+const statusEventGraceMs = 30_000;
+
 /** Publishes the events of transitions whose publisher died before recording it (idempotent by event id). */
 async function republishStatusEvents(db: Db) {
   const unpublished = await db
     .selectFrom('domains')
     .selectAll()
     .where('status_event_pending', '=', true)
+    .where('updated_at', '<', new Date(Date.now() - statusEventGraceMs))
     .limit(500)
     .execute();
   for (const domain of unpublished) await publishStatusEvent(db, domain);

@@ -244,7 +244,12 @@ describe('domain verification (walkthrough 3b)', () => {
   it('republishes a transition whose publisher died before recording it', async () => {
     const { rootKey, acmeId } = await platform();
     const domain = await verifiedDomain(rootKey, acmeId);
-    await db.updateTable('domains').set({ status_event_pending: true }).where('id', '=', domain.id).execute();
+    // Verified a minute ago, and its publisher died before recording the event.
+    await db
+      .updateTable('domains')
+      .set({ status_event_pending: true, updated_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', domain.id)
+      .execute();
     await checkPendingDomains(db);
     const events = eventsFor(domain.id);
     expect(events).toHaveLength(2);
