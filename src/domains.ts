@@ -6,7 +6,7 @@ import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
 import { ApiError, conflict, invalid, notFound } from './errors.js';
-import { deterministicEventId, type PlatformEvent } from './events.js';
+import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { newId } from './ids.js';
 import { logger } from './logger.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
@@ -301,9 +301,6 @@ export async function checkPendingDomains(db: Db) {
     );
   }
 }
-
-/** A transition's own publisher normally records its event within this; older pending ones lost theirs. */
-const statusEventGraceMs = 30_000;
 
 /** Publishes the events of transitions whose publisher died before recording it (idempotent by event id). */
 async function republishStatusEvents(db: Db) {

@@ -39,6 +39,12 @@ export interface PlatformEvent {
   data: Record<string, unknown>;
 }
 
+/**
+ * A status transition's own publisher normally publishes its event within this; a periodic republisher only
+ * takes over older owed events, so the two do not both publish one (receivers would see it once anyway).
+ */
+export const statusEventGraceMs = 30_000;
+
 const crockford = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /** A stable `evt_…` id for a fact, e.g. `domain.verified:dom_…`: publishing the same fact twice yields the same id. */

@@ -5,7 +5,7 @@ import type { Database, Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
 import type { Tenant, TenantStatus } from './db/schema.js';
 import { ApiError, conflict, notFound } from './errors.js';
-import { deterministicEventId, type PlatformEvent } from './events.js';
+import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { newId } from './ids.js';
 import { logger } from './logger.js';
 import { enqueueSendJobs, messagesPerJob } from './message-writer.js';
@@ -230,6 +230,7 @@ export async function republishStatusEvents(db: Db): Promise<number> {
     .selectFrom('tenants')
     .selectAll()
     .where('status_event_pending', '=', true)
+    .where('updated_at', '<', new Date(Date.now() - statusEventGraceMs))
     .where('status', 'in', ['active', 'suspended'])
     .limit(500)
     .execute();
