@@ -332,7 +332,6 @@ export async function startImport(db: Db, principal: Principal, audienceId: stri
   const contactImport = await db
     .insertInto('contact_imports')
     .values({
-      // Import ids are not in src/ids.ts's list; same shape: prefixed, time-sortable.
       id: newId('contactImport'),
       org_id: audience.org_id,
       tenant_id: audience.tenant_id,

@@ -46,7 +46,8 @@ async function sendRate() {
 }
 
 function outbound(message: ClaimedMessage, recipients: Set<string>, rendered: RenderedTemplate | undefined): OutboundEmail {
-  const content = { ...(message.content as unknown as EmailContent), ...rendered };
+  const stored = message.content as unknown as EmailContent;
+  const content = rendered ? { ...stored, ...rendered } : stored;
   const keep = (addresses: string[]) => addresses.filter((address) => recipients.has(address));
   return {
     messageId: message.id,
@@ -114,7 +115,7 @@ async function renderTemplates(messages: ClaimedMessage[]) {
 /** Filters suppressions and hands the claimed messages to the provider (or the simulator, for test keys). */
 async function sendClaimed(claimed: ClaimedMessage[]) {
   const { allowed, suppressed } = await filterSuppressed(claimed, recipientsOf);
-  const { rendered, failed } = await renderTemplates(claimed);
+  const { rendered, failed } = await renderTemplates(claimed.filter((message) => allowed.get(message.id)?.size));
 
   const results: MessageResult[] = [];
   const live: ClaimedMessage[] = [];
@@ -138,7 +139,7 @@ async function sendClaimed(claimed: ClaimedMessage[]) {
     const outcomes: SendOutcome[] = await emailSender().sendMany(emails);
     outcomes.forEach((outcome, index) => {
       const message = live[index] as ClaimedMessage;
-      const subject = emails[index]?.subject;
+      const subject = rendered.get(message.id)?.subject;
       if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId, subject });
       else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error, subject });
     });
