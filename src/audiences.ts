@@ -2,6 +2,7 @@ import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database, Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
+import { groupBy } from './group-by.js';
 import { conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
@@ -361,11 +362,7 @@ const optionalFields = ['first_name', 'last_name', 'unsubscribed', 'metadata'] a
 
 /** Groups a batch by which optional fields its contacts give, so each group's upsert sets exactly those. */
 function byGivenFields(batch: ImportedContact[]) {
-  const groups = new Map<string, ImportedContact[]>();
-  for (const contact of batch) {
-    const signature = optionalFields.filter((field) => contact[field] !== undefined).join(',');
-    groups.set(signature, [...(groups.get(signature) ?? []), contact]);
-  }
+  const groups = groupBy(batch, (contact) => optionalFields.filter((field) => contact[field] !== undefined).join(','));
   return [...groups].map(([signature, contacts]) => ({ given: new Set(signature.split(',')), contacts }));
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { db } from './db/index.js';
+import { groupBy } from './group-by.js';
 import { countSendOutcomes } from './metrics.js';
 import { emailSender } from './providers/email/sender.js';
 import { smsSender } from './providers/sms/sender.js';
@@ -168,11 +169,7 @@ export function attemptEvents(results: MessageResult[], finalAttempt: boolean, s
  * org-wide): one query per (org, tenant) among the messages.
  */
 export async function filterSuppressed(messages: ClaimedMessage[], recipientsOf: (message: ClaimedMessage) => string[]) {
-  const groups = new Map<string, ClaimedMessage[]>();
-  for (const message of messages) {
-    const key = `${message.org_id}/${message.tenant_id ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), message]);
-  }
+  const groups = groupBy(messages, (message) => `${message.org_id}/${message.tenant_id ?? ''}`);
   const allowed = new Map<string, Set<string>>();
   const suppressed = new Map<string, string[]>();
   for (const group of groups.values()) {

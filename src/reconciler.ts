@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { db } from './db/index.js';
 import { abandonedClaim, settleHandedOver } from './delivery.js';
 import { enqueueSendJobs } from './message-writer.js';
+import { groupBy } from './group-by.js';
 import { queue, queueNames } from './queues.js';
 import { tenantActive } from './tenants.js';
 
@@ -30,11 +31,7 @@ export async function reconcileMessages(limit = 10_000): Promise<number> {
     .limit(limit)
     .execute();
 
-  const byJob = new Map<string, typeof candidates>();
-  for (const message of candidates) {
-    const key = `${message.channel}/${message.job_id ?? ''}`;
-    byJob.set(key, [...(byJob.get(key) ?? []), message]);
-  }
+  const byJob = groupBy(candidates, (message) => `${message.channel}/${message.job_id ?? ''}`);
   let requeued = 0;
   for (const messages of byJob.values()) {
     const first = messages[0] as (typeof candidates)[number];

@@ -3,6 +3,7 @@ import * as domains from '../domains.js';
 import * as audiences from '../audiences.js';
 import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../email-input.js';
 import type { ErrorType } from '../errors.js';
+import { groupBy } from '../group-by.js';
 import * as keys from '../keys.js';
 import * as messages from '../messages.js';
 import type { Scope } from '../scopes.js';
@@ -787,8 +788,7 @@ function errorCodesOf(entry: Endpoint): ErrorCode[] {
 }
 
 function errorResponses(codes: ErrorCode[]) {
-  const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes) byStatus.set(errorCatalogue[code][0], [...(byStatus.get(errorCatalogue[code][0]) ?? []), code]);
+  const byStatus = groupBy(codes, (code) => errorCatalogue[code][0]);
   return Object.fromEntries(
     [...byStatus].map(([status, ofStatus]) => [
       String(status),
