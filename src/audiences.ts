@@ -8,7 +8,7 @@ import { newId } from './ids.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { queue, queueNames } from './queues.js';
-import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
+import { assertTenantUsable, visibleTo } from './tenants.js';
 
 export interface AudienceTable {
   id: string;
@@ -88,13 +88,7 @@ function presentAudience(audience: Audience) {
 
 /** Audiences a key may see: its org's, only its tenant's for a tenant-bound key, none of a tenant being deleted. */
 function visibleAudiences(db: Db, principal: Principal) {
-  let select = db
-    .selectFrom('audiences')
-    .selectAll()
-    .where('org_id', '=', principal.orgId)
-    .where(tenantNotDeleting('audiences.tenant_id'));
-  if (principal.tenantId !== null) select = select.where('tenant_id', '=', principal.tenantId);
-  return select;
+  return db.selectFrom('audiences').selectAll().where(visibleTo('audiences', principal));
 }
 
 async function findAudience(db: Db, principal: Principal, audienceId: string): Promise<Audience> {

@@ -14,7 +14,7 @@ import { actingTenantId, type Principal } from './principal.js';
 import { dkimTarget, identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
 import { sandboxDomainId, takeSandboxMessage } from './sandbox.js';
-import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
+import { assertTenantUsable, visibleTo } from './tenants.js';
 import { assertSandboxRecipients } from './test-inboxes.js';
 import { publishEvents } from './webhooks.js';
 
@@ -107,9 +107,7 @@ export function presentDomain(domain: Domain) {
 
 /** The domains a key may see: its org's, and for a tenant-bound key only its tenant's. */
 function scopedDomains(db: Db, principal: Principal) {
-  let select = db.selectFrom('domains').selectAll().where('org_id', '=', principal.orgId).where(tenantNotDeleting('domains.tenant_id'));
-  if (principal.tenantId !== null) select = select.where('tenant_id', '=', principal.tenantId);
-  return select;
+  return db.selectFrom('domains').selectAll().where(visibleTo('domains', principal));
 }
 
 async function findScopedDomain(db: Db, principal: Principal, domainId: string): Promise<Domain> {

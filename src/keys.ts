@@ -8,7 +8,7 @@ import { newId } from './ids.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
 import type { Principal } from './principal.js';
 import { allScopes, type Scope, tenantScopes } from './scopes.js';
-import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
+import { assertTenantUsable, visibleTo } from './tenants.js';
 
 const scopeList = z
   .array(z.enum(tenantScopes, { error: `must be one of ${tenantScopes.join(', ')} (tenants:* and keys:* belong to root keys)` }))
@@ -105,9 +105,8 @@ function scopedKeys(db: Db, principal: Principal) {
   return db
     .selectFrom('api_keys')
     .selectAll()
-    .where('org_id', '=', principal.orgId)
-    .where('revoked_at', 'is', null)
-    .where(tenantNotDeleting('api_keys.tenant_id'));
+    .where(visibleTo('api_keys', principal))
+    .where('revoked_at', 'is', null);
 }
 
 export async function listKeys(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listKeysQuery>) {

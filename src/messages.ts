@@ -10,7 +10,7 @@ import { pageQuery, toPage } from './pagination.js';
 import type { Principal } from './principal.js';
 import { addSuppressions } from './suppressions.js';
 import { publishEvents } from './webhooks.js';
-import { tenantNotDeleting } from './tenants.js';
+import { visibleTo } from './tenants.js';
 
 export type MessageStatus =
   | 'queued'
@@ -313,9 +313,7 @@ export function presentMessage(message: MessageRow) {
  * test messages (test keys live in CI and staging; they must not read real recipients and content).
  */
 function visibleMessages(db: Db, principal: Principal) {
-  // A deleting tenant's messages answer 404 from the moment its DELETE returns.
-  let select = db.selectFrom('messages').where('org_id', '=', principal.orgId).where(tenantNotDeleting('messages.tenant_id'));
-  if (principal.tenantId !== null) select = select.where('tenant_id', '=', principal.tenantId);
+  let select = db.selectFrom('messages').where(visibleTo('messages', principal));
   if (principal.environment === 'test') select = select.where('environment', '=', 'test');
   return select;
 }

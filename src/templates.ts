@@ -6,7 +6,7 @@ import { ApiError, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
-import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
+import { assertTenantUsable, visibleTo } from './tenants.js';
 
 type VariableValue = string | number | boolean;
 
@@ -114,9 +114,7 @@ function presentTemplate(template: Template) {
  * deleted has none.
  */
 function visibleTemplates(db: Db, orgId: string, tenantId: string | null) {
-  let select = db.selectFrom('templates').selectAll().where('org_id', '=', orgId).where(tenantNotDeleting('templates.tenant_id'));
-  if (tenantId !== null) select = select.where('tenant_id', '=', tenantId);
-  return select;
+  return db.selectFrom('templates').selectAll().where(visibleTo('templates', { orgId, tenantId }));
 }
 
 async function findTemplate(db: Db, orgId: string, tenantId: string | null, templateId: string): Promise<Template> {

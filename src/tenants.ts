@@ -73,6 +73,15 @@ export function presentTenant(tenant: Tenant) {
 export const tenantNotDeleting = (tenantColumn: string) =>
   sql<boolean>`not exists (select 1 from tenants where tenants.id = ${sql.ref(tenantColumn)} and tenants.status = 'deleting')`;
 
+/**
+ * A where-clause for the rows of `table` a caller may see: its org's, none of a deleting tenant's, and for a
+ * tenant-bound caller (`tenantId` not null) only its tenant's.
+ */
+export const visibleTo = (table: keyof Database, scope: { orgId: string; tenantId: string | null }) =>
+  sql<boolean>`${sql.ref(`${table}.org_id`)} = ${scope.orgId} and ${tenantNotDeleting(`${table}.tenant_id`)}${
+    scope.tenantId === null ? sql`` : sql` and ${sql.ref(`${table}.tenant_id`)} = ${scope.tenantId}`
+  }`;
+
 /** A where-clause for rows whose tenant column is null or names an active tenant (not suspended, not deleting). */
 export const tenantActive = (tenantColumn: string) =>
   sql<boolean>`(${sql.ref(tenantColumn)} is null or exists (select 1 from tenants where tenants.id = ${sql.ref(tenantColumn)} and tenants.status = 'active'))`;

@@ -12,7 +12,7 @@ import { actingTenantId, type Principal } from './principal.js';
 import { emailSender, type OutboundEmail } from './providers/email/sender.js';
 import { recordLocalDeliveries } from './providers/local-outbox.js';
 import { takeSandboxMessage } from './sandbox.js';
-import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
+import { assertTenantUsable, visibleTo } from './tenants.js';
 
 export type TestInboxStatus = 'pending' | 'confirmed';
 
@@ -70,13 +70,7 @@ export function presentTestInbox(inbox: TestInbox) {
 const hashCode = (code: string) => createHash('sha256').update(code).digest();
 
 function scopedInboxes(db: Db, principal: Principal) {
-  let select = db
-    .selectFrom('test_inboxes')
-    .selectAll()
-    .where('org_id', '=', principal.orgId)
-    .where(tenantNotDeleting('test_inboxes.tenant_id'));
-  if (principal.tenantId !== null) select = select.where('tenant_id', '=', principal.tenantId);
-  return select;
+  return db.selectFrom('test_inboxes').selectAll().where(visibleTo('test_inboxes', principal));
 }
 
 async function findScopedInbox(db: Db, principal: Principal, inboxId: string): Promise<TestInbox> {

@@ -8,7 +8,7 @@ import { logger } from './logger.js';
 import { type PageQuery, pageQuery, toPage } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { queue, queueNames } from './queues.js';
-import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
+import { assertTenantUsable, visibleTo } from './tenants.js';
 import { newWebhookSecret } from './webhook-signing.js';
 import { endpointUrlProblem, type UrlPolicy } from './webhook-url.js';
 
@@ -169,12 +169,7 @@ async function assertUrlAllowed(url: string, policy: UrlPolicy): Promise<void> {
 
 /** Endpoints the principal may see: its org's, and only its own tenant's for tenant-bound keys. */
 function scopedEndpoints(db: Db, principal: Principal) {
-  let select = db
-    .selectFrom('webhook_endpoints')
-    .where('webhook_endpoints.org_id', '=', principal.orgId)
-    .where(tenantNotDeleting('webhook_endpoints.tenant_id'));
-  if (principal.tenantId !== null) select = select.where('webhook_endpoints.tenant_id', '=', principal.tenantId);
-  return select;
+  return db.selectFrom('webhook_endpoints').where(visibleTo('webhook_endpoints', principal));
 }
 
 async function findEndpoint(db: Db, principal: Principal, endpointId: string): Promise<Endpoint> {
