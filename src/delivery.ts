@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { db } from './db/index.js';
+import { type Db, db } from './db/index.js';
 import { groupBy } from './group-by.js';
 import { countSendOutcomes } from './metrics.js';
 import { emailSender } from './providers/email/sender.js';
 import { smsSender } from './providers/sms/sender.js';
 import { tenantActive } from './tenants.js';
-import { type MessageStatus, type NewMessageEvent, recordMessageEvents } from './messages.js';
+import { changeMessages, type MessageStatus, type NewMessageEvent } from './messages.js';
 import { suppressedRecipients } from './suppressions.js';
 
 /** A claim older than this belongs to a worker that died mid-send; another may take the message over. */
@@ -82,29 +82,33 @@ export async function settleHandedOver(olderThan = new Date(Date.now() - abandon
     const received = ids.length > 0 ? await (channel === 'email' ? emailSender() : smsSender()).received(ids) : null;
     for (const id of ids) if (received && !received.has(id)) neverReceived.add(id);
   }
-  const stillClaimed = (ids: string[]) =>
-    db
+  const stillClaimed = (executor: Db, ids: string[]) =>
+    executor
       .updateTable('messages')
       .where('id', 'in', ids)
       .where('status', '=', 'sending')
       .where('handed_over_at', 'is not', null);
 
   if (neverReceived.size > 0) {
-    await stillClaimed([...neverReceived])
+    await stillClaimed(db, [...neverReceived])
       .set({ status: 'queued', claimed_at: null, handed_over_at: null, updated_at: new Date() })
       .execute();
   }
   const sent = orphaned.map((message) => message.id).filter((id) => !neverReceived.has(id));
   if (sent.length === 0) return 0;
-  const settled = await stillClaimed(sent)
-    .set((eb) => ({ status: 'sent', sent_at: eb.ref('handed_over_at'), claimed_at: null, updated_at: new Date() }))
-    .returningAll()
-    .execute();
-  await recordMessageEvents(
-    db,
-    settled.map((message) => ({ message, type: 'sent', data: { after_worker_loss: true }, dedupeKey: `${message.id}:sent` })),
-  );
-  return settled.length;
+  return changeMessages(async (trx) => {
+    const settled = await stillClaimed(trx, sent)
+      .set((eb) => ({ status: 'sent', sent_at: eb.ref('handed_over_at'), claimed_at: null, updated_at: new Date() }))
+      .returning(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
+      .execute();
+    const events = settled.map((message) => ({
+      message,
+      type: 'sent' as const,
+      data: { after_worker_loss: true },
+      dedupeKey: `${message.id}:sent`,
+    }));
+    return { result: settled.length, events };
+  });
 }
 
 export type ClaimedMessage = Awaited<ReturnType<typeof claimMessages>>[number];
@@ -118,8 +122,11 @@ export interface MessageResult {
   subject?: string;
 }
 
-/** Writes the outcome of a send attempt: one statement for all statuses; retries go back to the queue. */
-export async function recordResults(results: MessageResult[], finalAttempt: boolean) {
+/**
+ * Writes the outcome of a send attempt (one statement for all statuses; retries go back to the queue) with
+ * its timeline events, in one transaction.
+ */
+export async function recordResults(results: MessageResult[], finalAttempt: boolean, suppressed: Map<string, string[]>) {
   const rows = results.map((result) => ({
     id: result.message.id,
     status: result.status === 'retry' ? (finalAttempt ? 'failed' : 'queued') : result.status,
@@ -128,7 +135,18 @@ export async function recordResults(results: MessageResult[], finalAttempt: bool
     subject: result.subject ?? null,
   }));
   if (rows.length === 0) return;
-  await sql`
+  await changeMessages(async (trx) => {
+    await recordStatuses(trx, rows);
+    return { result: undefined, events: attemptEvents(results, finalAttempt, suppressed) };
+  });
+  countSendOutcomes(results, finalAttempt);
+}
+
+function recordStatuses(
+  trx: Db,
+  rows: { id: string; status: string; providerMessageId: string | null; error: string | null; subject: string | null }[],
+) {
+  return sql`
     update messages as m set
       status = v.status,
       provider_message_id = coalesce(v.provider_message_id, m.provider_message_id),
@@ -143,12 +161,11 @@ export async function recordResults(results: MessageResult[], finalAttempt: bool
                 ${rows.map((row) => row.providerMessageId)}::text[], ${rows.map((row) => row.error)}::text[],
                 ${rows.map((row) => row.subject)}::text[])
       as v(id, status, provider_message_id, error, subject)
-    where m.id = v.id and m.status = 'sending'`.execute(db);
-  countSendOutcomes(results, finalAttempt);
+    where m.id = v.id and m.status = 'sending'`.execute(trx);
 }
 
 /** Timeline events of a send attempt: sent, failed, and one suppressed event per suppressed recipient. */
-export function attemptEvents(results: MessageResult[], finalAttempt: boolean, suppressed: Map<string, string[]>) {
+function attemptEvents(results: MessageResult[], finalAttempt: boolean, suppressed: Map<string, string[]>) {
   const events: NewMessageEvent[] = [];
   for (const result of results) {
     const { message } = result;

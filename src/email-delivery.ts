@@ -2,7 +2,6 @@ import { compile } from 'html-to-text';
 import { config } from './config.js';
 import { db } from './db/index.js';
 import {
-  attemptEvents,
   type ClaimedMessage,
   claimMessages,
   filterSuppressed,
@@ -13,7 +12,7 @@ import {
 } from './delivery.js';
 import { ApiError } from './errors.js';
 import { logger } from './logger.js';
-import { applyProviderEvent, recordMessageEvents } from './messages.js';
+import { applyProviderEvent } from './messages.js';
 import { sesTenantName } from './providers/email/identities.js';
 import { emailSender, type OutboundEmail } from './providers/email/sender.js';
 import type { SendOutcome } from './providers/outcome.js';
@@ -79,7 +78,7 @@ async function simulateOutcomes(message: ClaimedMessage, recipients: string[]) {
   for (const recipient of recipients) {
     const [local, domain] = recipient.split('@');
     const simulated = domain === config.SIMULATOR_DOMAIN ? simulatorOutcomes[local ?? ''] : undefined;
-    await applyProviderEvent(db, {
+    await applyProviderEvent({
       messageId: message.id,
       type: simulated ?? 'delivered',
       recipients: [recipient],
@@ -158,8 +157,7 @@ export async function deliverEmails(messageIds: string[], finalAttempt: boolean)
     throw error;
   });
 
-  await recordResults(results, finalAttempt);
-  await recordMessageEvents(db, attemptEvents(results, finalAttempt, suppressed));
+  await recordResults(results, finalAttempt, suppressed);
   for (const message of simulated) await simulateOutcomes(message, [...(allowed.get(message.id) as Set<string>)]);
 
   const retrying = results.filter((result) => result.status === 'retry').length;

@@ -4,7 +4,7 @@ import type { SendEmailInput } from './email-input.js';
 import { ApiError, conflict } from './errors.js';
 import { newId } from './ids.js';
 import { commitMessages, enqueueSendJobs, assignJobs, scheduledJobId, type NewMessage } from './message-writer.js';
-import { findVisibleMessage, presentMessage, recordMessageEvents } from './messages.js';
+import { changeMessages, findVisibleMessage, presentMessage } from './messages.js';
 import { queueNames } from './queues.js';
 import type { Principal } from './principal.js';
 import { templateChecker } from './templates.js';
@@ -96,39 +96,43 @@ async function scheduledMessage(principal: Principal, messageId: string) {
 export async function rescheduleEmail(principal: Principal, messageId: string, scheduledAt: Date) {
   await scheduledMessage(principal, messageId);
   const jobId = scheduledJobId(messageId, scheduledAt);
-  const updated = await db
-    .updateTable('messages')
-    .set({ scheduled_at: scheduledAt, job_id: jobId, updated_at: new Date() })
-    .where('id', '=', messageId)
-    .where('org_id', '=', principal.orgId)
-    .where('status', '=', 'scheduled')
-    .returningAll()
-    .executeTakeFirst();
-  if (!updated) throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is no longer scheduled`);
-  // The old job still fires at the old time, finds the message not yet due, and does nothing.
-  await enqueueSendJobs(queueNames.sendEmail, [{ id: messageId, job_id: jobId, scheduled_at: scheduledAt }]);
-  await recordMessageEvents(db, [
-    {
-      message: updated,
-      type: 'scheduled',
+  const updated = await changeMessages(async (trx) => {
+    const message = await stillScheduled(trx, principal, messageId)
+      .set({ scheduled_at: scheduledAt, job_id: jobId, updated_at: new Date() })
+      .returningAll()
+      .executeTakeFirst();
+    const event = {
+      message: stillScheduledOrConflict(message, messageId),
+      type: 'scheduled' as const,
       data: { scheduled_at: scheduledAt.toISOString() },
       dedupeKey: `${messageId}:scheduled:${scheduledAt.getTime()}`,
-    },
-  ]);
+    };
+    return { result: event.message, events: [event] };
+  });
+  // The old job still fires at the old time, finds the message not yet due, and does nothing.
+  await enqueueSendJobs(queueNames.sendEmail, [{ id: messageId, job_id: jobId, scheduled_at: scheduledAt }]);
   return presentMessage(updated);
 }
 
 export async function cancelEmail(principal: Principal, messageId: string) {
   await scheduledMessage(principal, messageId);
-  const canceled = await db
-    .updateTable('messages')
-    .set({ status: 'canceled', updated_at: new Date() })
-    .where('id', '=', messageId)
-    .where('org_id', '=', principal.orgId)
-    .where('status', '=', 'scheduled')
-    .returningAll()
-    .executeTakeFirst();
-  if (!canceled) throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is no longer scheduled`);
-  await recordMessageEvents(db, [{ message: canceled, type: 'canceled', dedupeKey: `${messageId}:canceled` }]);
+  const canceled = await changeMessages(async (trx) => {
+    const message = await stillScheduled(trx, principal, messageId)
+      .set({ status: 'canceled', updated_at: new Date() })
+      .returningAll()
+      .executeTakeFirst();
+    const event = { message: stillScheduledOrConflict(message, messageId), type: 'canceled' as const, dedupeKey: `${messageId}:canceled` };
+    return { result: event.message, events: [event] };
+  });
   return presentMessage(canceled);
+}
+
+/** An update of the message that applies only while it is still scheduled (a worker may have taken it since). */
+function stillScheduled(trx: Db, principal: Principal, messageId: string) {
+  return trx.updateTable('messages').where('id', '=', messageId).where('org_id', '=', principal.orgId).where('status', '=', 'scheduled');
+}
+
+function stillScheduledOrConflict<T>(message: T | undefined, messageId: string): T {
+  if (!message) throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is no longer scheduled`);
+  return message;
 }

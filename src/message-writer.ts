@@ -4,7 +4,7 @@ import { logger } from './logger.js';
 import { type MessageTable, messageEventRow, messageWebhookEvent } from './messages.js';
 import { queue, queueNames } from './queues.js';
 import { usageUpsert } from './usage.js';
-import { publishEvents } from './webhooks.js';
+import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from './webhooks.js';
 
 export type NewMessage = Insertable<MessageTable> & { id: string; job_id: string; tenant_id: string | null };
 
@@ -163,12 +163,25 @@ async function commit(batch: PendingWrite[]) {
     events,
     now,
   );
+  const messageById = new Map(messages.map((message) => [message.id, message]));
+  const webhookTargets = await routeEvents(
+    db,
+    events.map((event) =>
+      messageWebhookEvent(
+        { ...event, data: JSON.parse(event.data) as Record<string, unknown>, created_at: now },
+        messageById.get(event.message_id) as NewMessage,
+      ),
+    ),
+  );
   const extras = batch.filter((write) => write.alsoInTransaction);
-  if (extras.length === 0) await statement.execute(db);
+  let deliveries: StagedDelivery[] = [];
+  // One statement, without a transaction, when nothing else must commit with it (the common case).
+  if (extras.length === 0 && webhookTargets.length === 0) await statement.execute(db);
   else {
-    await db.transaction().execute(async (trx) => {
+    deliveries = await db.transaction().execute(async (trx) => {
       await statement.execute(trx);
       for (const write of extras) await write.alsoInTransaction?.(trx);
+      return stageDeliveries(trx, webhookTargets);
     });
   }
 
@@ -179,16 +192,7 @@ async function commit(batch: PendingWrite[]) {
       (error: unknown) => logger.error({ err: error }, 'enqueue after commit failed; the reconciler will re-enqueue'),
     );
   }
-  const messageById = new Map(messages.map((message) => [message.id, message]));
   // Not awaited: the requests are answered once their messages are durable and enqueued.
-  void publishEvents(
-    db,
-    events.map((event) =>
-      messageWebhookEvent(
-        { ...event, data: JSON.parse(event.data) as Record<string, unknown>, created_at: now },
-        messageById.get(event.message_id) as NewMessage,
-      ),
-    ),
-  ).catch((error: unknown) => logger.error({ err: error }, 'publishing accepted-message events failed'));
+  void enqueueStagedDeliveries(deliveries);
 }
 

@@ -1,15 +1,14 @@
-import { type ColumnType, sql } from 'kysely';
+import { type ColumnType, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Db } from './db/index.js';
+import { type Database, type Db, db } from './db/index.js';
 import type { KeyEnvironment } from './db/schema.js';
 import { notFound } from './errors.js';
 import type { EventType, PlatformEvent } from './events.js';
 import { newId } from './ids.js';
-import { logger } from './logger.js';
 import { pageQuery, toPage } from './pagination.js';
 import type { Principal } from './principal.js';
 import { addSuppressions } from './suppressions.js';
-import { publishEvents } from './webhooks.js';
+import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from './webhooks.js';
 import { visibleTo } from './tenants.js';
 
 export type MessageStatus =
@@ -141,14 +140,29 @@ export function messageWebhookEvent(
 }
 
 /**
- * Records timeline events (idempotently, by dedupe key) and publishes them to webhooks. Events seen
- * before are published again: the earlier publish may have been lost in a crash, and publishing is
- * idempotent by event id.
+ * Runs `change` and records the timeline events it returns in one transaction, so a crash keeps both or
+ * neither; the events' webhook deliveries commit with them and are enqueued after.
  */
-export async function recordMessageEvents(db: Db, events: NewMessageEvent[]): Promise<void> {
-  if (events.length === 0) return;
+export async function changeMessages<T>(
+  change: (trx: Transaction<Database>) => Promise<{ result: T; events: NewMessageEvent[] }>,
+): Promise<T> {
+  const { result, deliveries } = await db.transaction().execute(async (trx) => {
+    const { result, events } = await change(trx);
+    return { result, deliveries: await recordMessageEvents(trx, events) };
+  });
+  await enqueueStagedDeliveries(deliveries);
+  return result;
+}
+
+/**
+ * Records timeline events (idempotently, by dedupe key) and stages their webhook deliveries. Events seen
+ * before are staged again: their deliveries exist already, and the pending ones are enqueued again (by job
+ * id, so never twice).
+ */
+async function recordMessageEvents(trx: Transaction<Database>, events: NewMessageEvent[]): Promise<StagedDelivery[]> {
+  if (events.length === 0) return [];
   const rows = events.map(messageEventRow);
-  const inserted = await db
+  const inserted = await trx
     .insertInto('message_events')
     .values(rows)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
@@ -157,17 +171,17 @@ export async function recordMessageEvents(db: Db, events: NewMessageEvent[]): Pr
   const seenBefore =
     inserted.length === rows.length
       ? []
-      : await db
+      : await trx
           .selectFrom('message_events')
           .select(['id', 'type', 'recipient', 'data', 'created_at', 'dedupe_key'])
           .where('dedupe_key', 'in', rows.map((row) => row.dedupe_key))
           .where('id', 'not in', inserted.length > 0 ? inserted.map((row) => row.id) : [''])
           .execute();
   const messageByKey = new Map(events.map((event) => [event.dedupeKey, event.message]));
-  await publishEvents(
-    db,
-    [...inserted, ...seenBefore].map((event) => messageWebhookEvent(event, messageByKey.get(event.dedupe_key) as MessageRef)),
-  ).catch((error: unknown) => logger.error({ err: error }, 'publishing message events failed'));
+  const webhookEvents = [...inserted, ...seenBefore].map((event) =>
+    messageWebhookEvent(event, messageByKey.get(event.dedupe_key) as MessageRef),
+  );
+  return stageDeliveries(trx, await routeEvents(db, webhookEvents));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,48 +210,48 @@ const statusAfter: Record<ProviderEvent['type'], { to: MessageStatus; from: Mess
   clicked: undefined,
 };
 
-export async function applyProviderEvent(db: Db, event: ProviderEvent): Promise<void> {
+export async function applyProviderEvent(event: ProviderEvent): Promise<void> {
   const type = event.type === 'bounced' && event.permanent === false ? 'delivery_delayed' : event.type;
-  const message = await db
-    .selectFrom('messages')
-    .select(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
-    .where('id', '=', event.messageId)
-    .executeTakeFirst();
-  if (!message) return;
+  await changeMessages(async (trx) => {
+    const message = await trx
+      .selectFrom('messages')
+      .select(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
+      .where('id', '=', event.messageId)
+      .executeTakeFirst();
+    if (!message) return { result: undefined, events: [] };
 
-  const transition = statusAfter[type];
-  if (transition) {
-    await db
-      .updateTable('messages')
-      .set({ status: transition.to, updated_at: new Date() })
-      .where('id', '=', message.id)
-      .where('status', 'in', transition.from)
-      .execute();
-  }
-  if (type === 'bounced' || type === 'complained') {
-    await addSuppressions(
-      db,
-      event.recipients.map((address) => ({
-        orgId: message.org_id,
-        tenantId: message.tenant_id,
-        address,
-        reason: type === 'bounced' ? ('bounce' as const) : ('complaint' as const),
-        source: message.id,
-      })),
-    );
-  }
-  const recipients = event.recipients.length > 0 ? event.recipients : [null];
-  await recordMessageEvents(
-    db,
-    recipients.map((recipient) => ({
+    const transition = statusAfter[type];
+    if (transition) {
+      await trx
+        .updateTable('messages')
+        .set({ status: transition.to, updated_at: new Date() })
+        .where('id', '=', message.id)
+        .where('status', 'in', transition.from)
+        .execute();
+    }
+    if (type === 'bounced' || type === 'complained') {
+      await addSuppressions(
+        trx,
+        event.recipients.map((address) => ({
+          orgId: message.org_id,
+          tenantId: message.tenant_id,
+          address,
+          reason: type === 'bounced' ? ('bounce' as const) : ('complaint' as const),
+          source: message.id,
+        })),
+      );
+    }
+    const recipients = event.recipients.length > 0 ? event.recipients : [null];
+    const events = recipients.map((recipient) => ({
       message,
       type,
       recipient,
       data: event.details,
       dedupeKey: `${event.providerEventId}:${type}:${recipient ?? ''}`,
       at: event.occurredAt,
-    })),
-  );
+    }));
+    return { result: undefined, events };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Db } from './db/index.js';
 import { logger } from './logger.js';
 import { applyProviderEvent, type ProviderEvent } from './messages.js';
 import { messageIdTag } from './providers/email/sender.js';
@@ -206,7 +205,7 @@ export function toProviderEvent(notification: SnsMessage): ProviderEvent | undef
 }
 
 /** Applies one verified SNS notification carrying an SES event; idempotent by the SNS MessageId. */
-export async function ingestSesNotification(db: Db, notification: SnsMessage): Promise<void> {
+export async function ingestSesNotification(notification: SnsMessage): Promise<void> {
   const event = toProviderEvent(notification);
-  if (event) await applyProviderEvent(db, event);
+  if (event) await applyProviderEvent(event);
 }

@@ -1,7 +1,6 @@
 import { config } from './config.js';
 import { db } from './db/index.js';
 import {
-  attemptEvents,
   type ClaimedMessage,
   claimMessages,
   filterSuppressed,
@@ -10,7 +9,6 @@ import {
   recordResults,
   releaseClaims,
 } from './delivery.js';
-import { recordMessageEvents } from './messages.js';
 import { type OutboundSms, smsSender } from './providers/sms/sender.js';
 import { sharedSendRate } from './send-rate.js';
 import { addSuppressions } from './suppressions.js';
@@ -50,12 +48,11 @@ export async function deliverSms(messageIds: string[], finalAttempt: boolean): P
     // Messages the provider has not seen go back to the queue; those it has are recorded below.
     const done = new Set(results.map((result) => result.message.id));
     await releaseClaims(claimed.filter((message) => !done.has(message.id)));
-    await recordResults(results, finalAttempt);
+    await recordResults(results, finalAttempt, suppressed);
     throw error;
   }
 
-  await recordResults(results, finalAttempt);
-  await recordMessageEvents(db, attemptEvents(results, finalAttempt, suppressed));
+  await recordResults(results, finalAttempt, suppressed);
   const retrying = results.filter((result) => result.status === 'retry').length;
   return finalAttempt ? 0 : retrying;
 }

@@ -107,7 +107,10 @@ export interface DeliveryJob {
   endpointId: string;
 }
 
-async function enqueueDeliveries(deliveries: { id: string; endpoint_id: string; job_id: string }[]): Promise<void> {
+/** A delivery stored with the fact it reports, to be enqueued once that fact has committed. */
+export type StagedDelivery = Pick<Delivery, 'id' | 'endpoint_id' | 'job_id'>;
+
+async function enqueueDeliveries(deliveries: StagedDelivery[]): Promise<void> {
   if (deliveries.length === 0) return;
   await queue(queueNames.webhooks).addBulk(
     deliveries.map((delivery) => ({
@@ -288,16 +291,17 @@ function eventBody(event: PlatformEvent): string {
   return JSON.stringify({ type: event.type, timestamp: event.createdAt.toISOString(), data: event.data });
 }
 
-interface Target {
+export interface WebhookTarget {
   event: PlatformEvent;
   endpointId: string;
 }
 
 /**
- * Stores the events and one delivery per target in one statement, then enqueues every delivery
- * still pending. Targets delivered before (a retried publish) are not created again.
+ * Stores the targets' events and one delivery per target in one statement, with `db`: pass the transaction
+ * that writes the facts they report, so both commit or neither, and enqueue the result after the commit.
+ * Returns every delivery of them still pending; targets delivered before (a retried publish) are not created again.
  */
-async function createDeliveries(db: Db, targets: Target[]): Promise<Pick<Delivery, 'id' | 'endpoint_id' | 'job_id'>[]> {
+export async function stageDeliveries(db: Db, targets: WebhookTarget[]): Promise<StagedDelivery[]> {
   if (targets.length === 0) return [];
   const events = new Map(targets.map((target) => [target.event.id, target.event]));
   const eventRows = [...events.values()].map((event) => ({
@@ -392,15 +396,22 @@ export function forgetRoutes(orgId: string): void {
 }
 
 /**
- * Fans events out to the org's matching endpoints (tenant_id null or the event's tenant, event filter
- * matching). Call after the fact the events report has committed; idempotent by event id.
+ * Fans events out to the org's matching endpoints. Call after the fact the events report has committed;
+ * idempotent by event id.
  */
 export async function publishEvents(db: Db, events: PlatformEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const targets: Target[] = [];
+  await enqueueDeliveries(await stageDeliveries(db, await routeEvents(db, events)));
+}
+
+/**
+ * Which endpoints hear which events: an org's enabled endpoints whose filter matches, org-wide ones or the
+ * event's tenant's own. Reads through a per-process cache, so pass the shared pool, not a transaction.
+ */
+export async function routeEvents(pool: Db, events: PlatformEvent[]): Promise<WebhookTarget[]> {
+  const targets: WebhookTarget[] = [];
   const orgIds = new Set(events.map((event) => event.orgId));
   for (const orgId of orgIds) {
-    const endpoints = await routingEndpoints(db, orgId);
+    const endpoints = await routingEndpoints(pool, orgId);
     if (endpoints.length === 0) continue;
     for (const event of events) {
       if (event.orgId !== orgId) continue;
@@ -411,7 +422,14 @@ export async function publishEvents(db: Db, events: PlatformEvent[]): Promise<vo
       }
     }
   }
-  await enqueueDeliveries(await createDeliveries(db, targets));
+  return targets;
+}
+
+/** Enqueues committed deliveries; any a Redis failure leaves behind, the delivery reconciler enqueues. */
+export async function enqueueStagedDeliveries(deliveries: StagedDelivery[]): Promise<void> {
+  await enqueueDeliveries(deliveries).catch((error: unknown) =>
+    logger.error({ err: error, deliveries: deliveries.length }, 'enqueueing webhook deliveries failed; the reconciler will'),
+  );
 }
 
 /** Sends a `webhook.test` event to one endpoint, whatever its event filter. */
@@ -428,7 +446,7 @@ export async function sendTestEvent(db: Db, principal: Principal, endpointId: st
     createdAt: new Date(),
     data: { endpoint_id: endpoint.id, message: 'This is a test event from Sendoka.' },
   };
-  const deliveries = await createDeliveries(db, [{ event, endpointId: endpoint.id }]);
+  const deliveries = await stageDeliveries(db, [{ event, endpointId: endpoint.id }]);
   await enqueueDeliveries(deliveries);
   return { event_id: event.id, delivery_id: deliveries[0]?.id ?? null };
 }

@@ -1,6 +1,5 @@
 import express, { Router } from 'express';
 import { config } from '../../config.js';
-import { db } from '../../db/index.js';
 import { ApiError } from '../../errors.js';
 import { logger } from '../../logger.js';
 import { ingestSesNotification } from '../../ses-events.js';
@@ -23,7 +22,7 @@ export function createIngestRouter(trust: SnsTrust): Router {
       await confirmSubscription(message, trust);
       logger.info({ topicArn: message.TopicArn }, 'SNS subscription confirmed');
     } else if (message.Type === 'Notification') {
-      await ingestSesNotification(db, message);
+      await ingestSesNotification(message);
     }
     res.status(200).json({ received: true });
   });
