@@ -149,28 +149,23 @@ function scheduleCommit() {
 async function commit(batch: PendingWrite[]) {
   const messages = batch.flatMap((write) => write.messages);
   const now = new Date();
-  const events = messages.map((message) =>
-    messageEventRow({
-      message,
-      type: message.status === 'scheduled' ? 'scheduled' : 'queued',
-      data: message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {},
-      dedupeKey: `${message.id}:accepted`,
-      at: now,
-    }),
-  );
+  const accepted = messages.map((message) => ({
+    message,
+    type: message.status === 'scheduled' ? ('scheduled' as const) : ('queued' as const),
+    data: message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {},
+    dedupeKey: `${message.id}:accepted`,
+    at: now,
+  }));
+  const events = accepted.map(messageEventRow);
   const statement = acceptStatement(
     messages.map((message) => ({ ...message, created_at: now, updated_at: now })),
     events,
     now,
   );
-  const messageById = new Map(messages.map((message) => [message.id, message]));
   const webhookTargets = await routeEvents(
     db,
-    events.map((event) =>
-      messageWebhookEvent(
-        { ...event, data: JSON.parse(event.data) as Record<string, unknown>, created_at: now },
-        messageById.get(event.message_id) as NewMessage,
-      ),
+    accepted.map((event, index) =>
+      messageWebhookEvent({ ...(events[index] as (typeof events)[number]), data: event.data, created_at: now }, event.message),
     ),
   );
   const extras = batch.filter((write) => write.alsoInTransaction);
