@@ -5,7 +5,7 @@ import { isUniqueViolation } from './db/errors.js';
 import { groupBy } from './group-by.js';
 import { conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
-import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { queue, queueNames } from './queues.js';
 import { assertTenantUsable, visibleTo } from './tenants.js';
@@ -110,10 +110,8 @@ export async function createAudience(db: Db, principal: Principal, input: z.infe
 
 export async function listAudiences(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listAudiencesQuery>) {
   let select = visibleAudiences(db, principal);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentAudience);
+  return fetchPage(select, query, presentAudience);
 }
 
 export async function getAudience(db: Db, principal: Principal, audienceId: string) {
@@ -230,11 +228,9 @@ export async function listContacts(
 ) {
   const audience = await findAudience(db, principal, audienceId);
   let select = db.selectFrom('contacts').selectAll().where('audience_id', '=', audience.id);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.email !== undefined) select = select.where('email', '=', query.email.toLowerCase());
   if (query.unsubscribed !== undefined) select = select.where('unsubscribed', '=', query.unsubscribed);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentContact);
+  return fetchPage(select, query, presentContact);
 }
 
 export async function getContact(db: Db, principal: Principal, audienceId: string, contactId: string) {

@@ -9,7 +9,7 @@ import { ApiError, conflict, invalid, notFound } from './errors.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { newId } from './ids.js';
 import { logger } from './logger.js';
-import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { dkimTarget, identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
@@ -155,11 +155,9 @@ export async function getDomain(db: Db, principal: Principal, domainId: string) 
 
 export async function listDomains(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listDomainsQuery>) {
   let select = scopedDomains(db, principal);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
   if (query.status) select = select.where('status', '=', query.status);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentDomain);
+  return fetchPage(select, query, presentDomain);
 }
 
 /** Deletes the domain and its provider identity: both or neither (a provider failure keeps the row). */

@@ -5,7 +5,7 @@ import type { ApiKey, KeyEnvironment } from './db/schema.js';
 import { assertDomainsUsableByKey } from './domains.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
-import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import type { Principal } from './principal.js';
 import { allScopes, type Scope, tenantScopes } from './scopes.js';
 import { assertTenantUsable, visibleTo } from './tenants.js';
@@ -111,10 +111,8 @@ function scopedKeys(db: Db, principal: Principal) {
 
 export async function listKeys(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listKeysQuery>) {
   let select = scopedKeys(db, principal);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentKey);
+  return fetchPage(select, query, presentKey);
 }
 
 export async function getKey(db: Db, principal: Principal, keyId: string) {

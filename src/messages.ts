@@ -5,7 +5,7 @@ import type { KeyEnvironment } from './db/schema.js';
 import { notFound } from './errors.js';
 import type { EventType, PlatformEvent } from './events.js';
 import { newId } from './ids.js';
-import { pageQuery, toPage } from './pagination.js';
+import { fetchPage, pageQuery } from './pagination.js';
 import type { Principal } from './principal.js';
 import { addSuppressions } from './suppressions.js';
 import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from './webhooks.js';
@@ -334,7 +334,6 @@ function visibleMessages(db: Db, principal: Principal) {
 
 export async function listMessages(db: Db, principal: Principal, query: z.infer<typeof listMessagesQuery>) {
   let select = visibleMessages(db, principal).selectAll();
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.status) select = select.where('status', '=', query.status);
   if (query.channel) select = select.where('channel', '=', query.channel);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
@@ -346,8 +345,7 @@ export async function listMessages(db: Db, principal: Principal, query: z.infer<
   }
   if (query.created_after) select = select.where('created_at', '>=', new Date(query.created_after));
   if (query.created_before) select = select.where('created_at', '<', new Date(query.created_before));
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows as MessageRow[], query.limit, presentMessage);
+  return fetchPage(select, query, presentMessage);
 }
 
 export async function findVisibleMessage(db: Db, principal: Principal, messageId: string) {

@@ -1,3 +1,4 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 
 /** Cursor pagination over prefixed, time-sortable ids: newest first, `after` is the last id of the previous page. */
@@ -14,8 +15,19 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-/** Callers fetch `limit + 1` rows; the extra one only says whether there is a next page. */
-export function toPage<Row extends { id: string }, T>(rows: Row[], limit: number, present: (row: Row) => T): Page<T> {
+/** One page of a single-table select whose `id` column holds the prefixed, time-sortable ids, newest first. */
+export async function fetchPage<DB, TB extends keyof DB, Row extends { id: string }, T>(
+  select: SelectQueryBuilder<DB, TB, Row>,
+  query: PageQuery,
+  present: (row: Row) => T,
+): Promise<Page<T>> {
+  const id = sql.ref<string>('id');
+  const after = query.after ? select.where(id, '<', query.after) : select;
+  return toPage(await after.orderBy(id, 'desc').limit(query.limit + 1).execute(), query.limit, present);
+}
+
+/** Rows fetched are `limit + 1`; the extra one only says whether there is a next page. */
+function toPage<Row extends { id: string }, T>(rows: Row[], limit: number, present: (row: Row) => T): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   return {

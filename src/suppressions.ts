@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from './db/index.js';
 import { ApiError, notFound } from './errors.js';
 import { newId } from './ids.js';
-import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
 
@@ -113,11 +113,9 @@ export async function listSuppressions(
   let select = visibleSuppressions(db, principal);
   // Like every list: a filter on a tenant the key cannot see finds nothing.
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.address !== undefined) select = select.where('address', '=', query.address);
   if (query.reason) select = select.where('reason', '=', query.reason);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentSuppression);
+  return fetchPage(select, query, presentSuppression);
 }
 
 function findVisible(db: Db, principal: Principal, suppressionId: string) {

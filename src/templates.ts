@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from './db/index.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
-import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { assertTenantUsable, visibleTo } from './tenants.js';
 
@@ -145,10 +145,8 @@ export async function createTemplate(db: Db, principal: Principal, input: z.infe
 
 export async function listTemplates(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listTemplatesQuery>) {
   let select = visibleTemplates(db, principal.orgId, principal.tenantId);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentTemplate);
+  return fetchPage(select, query, presentTemplate);
 }
 
 export async function getTemplate(db: Db, principal: Principal, templateId: string) {

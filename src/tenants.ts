@@ -10,7 +10,7 @@ import { newId } from './ids.js';
 import { logger } from './logger.js';
 import { enqueueSendJobs, messagesPerJob } from './message-writer.js';
 import { messageEventRow, messageWebhookEvent, type MessageRef } from './messages.js';
-import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { queue, queueNames } from './queues.js';
 import { deletionProgress } from './tenant-deletion.js';
 import { publishEvents } from './webhooks.js';
@@ -135,11 +135,9 @@ export async function assertTenantUsable(db: Db, orgId: string, tenantId: string
 
 export async function listTenants(db: Db, orgId: string, query: PageQuery & z.infer<typeof listTenantsQuery>) {
   let select = db.selectFrom('tenants').selectAll().where('org_id', '=', orgId);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.external_ref !== undefined) select = select.where('external_ref', '=', query.external_ref);
   if (query.status) select = select.where('status', '=', query.status);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentTenant);
+  return fetchPage(select, query, presentTenant);
 }
 
 const tenantDeleting = (tenantId: string) =>

@@ -7,7 +7,7 @@ import { isUniqueViolation } from './db/errors.js';
 import { ApiError, conflict, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { logger } from './logger.js';
-import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { emailSender, type OutboundEmail } from './providers/email/sender.js';
 import { recordLocalDeliveries } from './providers/local-outbox.js';
@@ -172,11 +172,9 @@ export async function getTestInbox(db: Db, principal: Principal, inboxId: string
 
 export async function listTestInboxes(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listTestInboxesQuery>) {
   let select = scopedInboxes(db, principal);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
   if (query.status) select = select.where('status', '=', query.status);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentTestInbox);
+  return fetchPage(select, query, presentTestInbox);
 }
 
 export async function deleteTestInbox(db: Db, principal: Principal, inboxId: string) {

@@ -5,7 +5,7 @@ import { ApiError, invalid, notFound } from './errors.js';
 import { type EventType, eventTypes, type PlatformEvent } from './events.js';
 import { idFloor, newId } from './ids.js';
 import { logger } from './logger.js';
-import { type PageQuery, pageQuery, toPage } from './pagination.js';
+import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { queue, queueNames } from './queues.js';
 import { assertTenantUsable, visibleTo } from './tenants.js';
@@ -215,10 +215,8 @@ export async function createEndpoint(
 
 export async function listEndpoints(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listEndpointsQuery>) {
   let select = scopedEndpoints(db, principal).selectAll();
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, presentEndpoint);
+  return fetchPage(select, query, presentEndpoint);
 }
 
 export async function getEndpoint(db: Db, principal: Principal, endpointId: string) {
@@ -504,11 +502,10 @@ export async function listDeliveries(
 ) {
   const endpoint = await findEndpoint(db, principal, endpointId);
   let select = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', endpoint.id);
-  if (query.after) select = select.where('id', '<', query.after);
   if (query.status) select = select.where('status', '=', query.status);
-  const rows = await select.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  const attempts = await attemptsOf(db, rows.map((row) => row.id));
-  return toPage(rows, query.limit, (row) => presentDelivery(row, attempts.get(row.id) ?? []));
+  const page = await fetchPage(select, query, (row) => row);
+  const attempts = await attemptsOf(db, page.data.map((row) => row.id));
+  return { ...page, data: page.data.map((row) => presentDelivery(row, attempts.get(row.id) ?? [])) };
 }
 
 /** Sends a finished delivery again, with a fresh retry schedule; the same webhook-id lets receivers deduplicate. */
