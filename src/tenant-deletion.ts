@@ -3,13 +3,12 @@ import { type ColumnType, type Kysely, type RawBuilder, type Selectable, sql } f
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
 import { pgCode } from './db/errors.js';
-import { notFound } from './errors.js';
 import { deterministicEventId } from './events.js';
 import { type IdKind, idFloor } from './ids.js';
 import { logger } from './logger.js';
 import { identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
-import { presentTenant } from './tenants.js';
+import { lockTenant, presentTenant } from './tenants.js';
 import { forgetRoutes, publishEvents } from './webhooks.js';
 
 export interface TenantDeletionTable {
@@ -129,14 +128,7 @@ async function enqueueDeletion(tenantId: string) {
  */
 export async function requestTenantDeletion(db: Kysely<Database>, orgId: string, tenantId: string) {
   const tenant = await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('tenants')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('id', '=', tenantId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) throw notFound('tenant', tenantId);
+    const current = await lockTenant(trx, orgId, tenantId);
     if (current.status === 'deleting') return current;
     await trx
       .insertInto('tenant_deletions')

@@ -1,4 +1,4 @@
-import { type ColumnType, type Kysely, sql } from 'kysely';
+import { type ColumnType, type Kysely, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
@@ -133,6 +133,19 @@ export async function assertTenantUsable(db: Db, orgId: string, tenantId: string
   return tenant;
 }
 
+/** The org's tenant, locked until the transaction ends: status changes and deletion queue behind each other. */
+export async function lockTenant(trx: Transaction<Database>, orgId: string, tenantId: string): Promise<Tenant> {
+  const tenant = await trx
+    .selectFrom('tenants')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', tenantId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!tenant) throw notFound('tenant', tenantId);
+  return tenant;
+}
+
 export async function listTenants(db: Db, orgId: string, query: PageQuery & z.infer<typeof listTenantsQuery>) {
   let select = db.selectFrom('tenants').selectAll().where('org_id', '=', orgId);
   if (query.external_ref !== undefined) select = select.where('external_ref', '=', query.external_ref);
@@ -157,14 +170,7 @@ export async function updateTenant(
   let tenant: Tenant;
   try {
     tenant = await db.transaction().execute(async (trx) => {
-      const current = await trx
-        .selectFrom('tenants')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', tenantId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!current) throw notFound('tenant', tenantId);
+      const current = await lockTenant(trx, orgId, tenantId);
       if (current.status === 'deleting') throw tenantDeleting(tenantId);
       transition = input.status !== undefined && input.status !== current.status ? input.status : undefined;
       const now = new Date();
