@@ -9,7 +9,7 @@ import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './
 import { newId } from './ids.js';
 import { logger } from './logger.js';
 import { enqueueSendJobs, messagesPerJob } from './message-writer.js';
-import { messageEventRow, messageWebhookEvent, type MessageRef } from './messages.js';
+import { changeMessages } from './messages.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { queue, queueNames } from './queues.js';
 import { deletionProgress } from './tenant-deletion.js';
@@ -312,12 +312,12 @@ const holdBatchSize = 500;
  * suspended that long that have been due (queued, or scheduled for a time) that long. Each batch moves
  * status and records the `canceled` event in one transaction; the webhooks go out after it commits.
  */
-export async function cancelExpiredHolds(db: Kysely<Database>): Promise<number> {
+export async function cancelExpiredHolds(): Promise<number> {
   const cutoff = new Date(Date.now() - config.SUSPENSION_HOLD_HOURS * 3_600_000);
   const reason = `canceled: the tenant was suspended for more than ${config.SUSPENSION_HOLD_HOURS} hours`;
   let canceled = 0;
   for (;;) {
-    const { messages, events } = await db.transaction().execute(async (trx) => {
+    const batch = await changeMessages(async (trx) => {
       const messages = await trx
         .updateTable('messages')
         .set({ status: 'canceled', last_error: reason, updated_at: new Date() })
@@ -337,25 +337,15 @@ export async function cancelExpiredHolds(db: Kysely<Database>): Promise<number> 
         .where('status', 'in', ['queued', 'scheduled'])
         .returning(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
         .execute();
-      if (messages.length === 0) return { messages, events: [] };
-      const events = await trx
-        .insertInto('message_events')
-        .values(
-          messages.map((message) =>
-            messageEventRow({ message, type: 'canceled', data: { reason: 'tenant_suspended' }, dedupeKey: `${message.id}:canceled` }),
-          ),
-        )
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returning(['id', 'message_id', 'type', 'recipient', 'data', 'created_at'])
-        .execute();
-      return { messages, events };
+      const events = messages.map((message) => ({
+        message,
+        type: 'canceled' as const,
+        data: { reason: 'tenant_suspended' },
+        dedupeKey: `${message.id}:canceled`,
+      }));
+      return { result: messages.length, events };
     });
-    const byId = new Map<string, MessageRef>(messages.map((message) => [message.id, message]));
-    await publishEvents(
-      db,
-      events.map((event) => messageWebhookEvent(event, byId.get(event.message_id) as MessageRef)),
-    ).catch((error: unknown) => logger.error({ err: error }, 'publishing canceled-message events failed'));
-    canceled += messages.length;
-    if (messages.length < holdBatchSize) return canceled;
+    canceled += batch;
+    if (batch < holdBatchSize) return canceled;
   }
 }

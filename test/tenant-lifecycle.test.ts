@@ -144,13 +144,13 @@ describe('tenant suspension (walkthrough step 8)', () => {
       .execute();
 
     // Not yet: held for less than the hold.
-    expect(await cancelExpiredHolds(db)).toBe(0);
+    expect(await cancelExpiredHolds()).toBe(0);
 
     const longAgo = new Date(Date.now() - 73 * 3_600_000);
     await db.updateTable('tenants').set({ suspended_at: longAgo }).where('id', '=', acme.id).execute();
     await db.updateTable('messages').set({ scheduled_at: longAgo }).where('id', '=', scheduled.body.id).execute();
-    expect(await cancelExpiredHolds(db)).toBe(2);
-    expect(await cancelExpiredHolds(db)).toBe(0);
+    expect(await cancelExpiredHolds()).toBe(2);
+    expect(await cancelExpiredHolds()).toBe(0);
 
     for (const id of [scheduled.body.id, queuedId]) {
       const message = await call('GET', `/api/v1/messages/${id}`, { key: rootKey });

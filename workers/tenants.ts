@@ -13,7 +13,7 @@ export const tenantsProcessor: QueueProcessor = {
     if (job.name === 'sweep') {
       return {
         republished: await republishStatusEvents(db),
-        canceled: await cancelExpiredHolds(db),
+        canceled: await cancelExpiredHolds(),
         deletionsResumed: await resumeDeletions(db),
       };
     }
