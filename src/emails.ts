@@ -121,7 +121,11 @@ export async function cancelEmail(principal: Principal, messageId: string) {
       .set({ status: 'canceled', updated_at: new Date() })
       .returningAll()
       .executeTakeFirst();
-    const event = { message: stillScheduledOrConflict(message, messageId), type: 'canceled' as const, dedupeKey: `${messageId}:canceled` };
+    const event = {
+      message: stillScheduledOrConflict(message, messageId),
+      type: 'canceled' as const,
+      dedupeKey: `${messageId}:canceled`,
+    };
     return { result: event.message, events: [event] };
   });
   return presentMessage(canceled);
@@ -129,7 +133,11 @@ export async function cancelEmail(principal: Principal, messageId: string) {
 
 /** An update of the message that applies only while it is still scheduled (a worker may have taken it since). */
 function stillScheduled(trx: Db, principal: Principal, messageId: string) {
-  return trx.updateTable('messages').where('id', '=', messageId).where('org_id', '=', principal.orgId).where('status', '=', 'scheduled');
+  return trx
+    .updateTable('messages')
+    .where('id', '=', messageId)
+    .where('org_id', '=', principal.orgId)
+    .where('status', '=', 'scheduled');
 }
 
 function stillScheduledOrConflict<T>(message: T | undefined, messageId: string): T {
