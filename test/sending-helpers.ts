@@ -61,11 +61,17 @@ export async function smsTenants(call: Call, environment: 'live' | 'test' = 'liv
 
 const pendingStatuses = new Set(['queued', 'scheduled', 'sending']);
 
-/** Polls a message until it leaves the queue (or `until` says so), as a client would. */
+/**
+ * Polls a message until it leaves the queue (or `until` says so), as a client would. Whenever it is read,
+ * its timeline already holds the event of the status it shows.
+ */
 export async function settled(call: Call, key: string, messageId: string, until = (message: any) => !pendingStatuses.has(message.status)) {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const response = await call('GET', `/api/v1/messages/${messageId}`, { key });
+    if (response.status === 200 && response.body.status !== 'sending') {
+      expect(response.body.events.map((event: { type: string }) => event.type)).toContain(response.body.status);
+    }
     if (response.status === 200 && until(response.body)) return response.body;
     if (Date.now() > deadline) throw new Error(`message ${messageId} did not settle: ${JSON.stringify(response.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
