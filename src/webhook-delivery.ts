@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import got, { CancelError, RequestError } from 'got';
 import { sql } from 'kysely';
 import type { Db } from './db/index.js';
-import { deterministicEventId } from './events.js';
+import { deterministicEventId, type PlatformEvent } from './events.js';
 import { logger } from './logger.js';
 import { observeWebhookAttempt } from './metrics.js';
 import { signedHeaders } from './webhook-signing.js';
@@ -13,10 +13,12 @@ import {
   type DeliveryStatus,
   type DisabledReason,
   failingDisableAfterMs,
+  enqueueStagedDeliveries,
   forgetRoutes,
-  publishEvents,
   retryDelayMs,
   retrySchedule,
+  routeEvents,
+  stageDeliveries,
 } from './webhooks.js';
 
 const requestTimeoutMs = 15_000;
@@ -111,21 +113,22 @@ export async function postWebhook(
   };
 }
 
-/** Disables an endpoint (once) and tells the org's other endpoints through `webhook.endpoint_disabled`. */
+/**
+ * Disables an endpoint (once) and tells the org's other endpoints through `webhook.endpoint_disabled`,
+ * whose deliveries commit with the change: a crash cannot disable it silently.
+ */
 async function disableEndpoint(db: Db, endpointId: string, reason: Exclude<DisabledReason, 'manual'>): Promise<void> {
   const now = new Date();
-  const endpoint = await db
-    .updateTable('webhook_endpoints')
-    .set({ enabled: false, disabled_reason: reason, disabled_at: now, updated_at: now })
-    .where('id', '=', endpointId)
-    .where('enabled', '=', true)
-    .returningAll()
-    .executeTakeFirst();
-  if (!endpoint) return;
-  forgetRoutes(endpoint.org_id);
-  logger.warn({ endpointId, reason }, 'webhook endpoint disabled');
-  await publishEvents(db, [
-    {
+  const disabled = await db.transaction().execute(async (trx) => {
+    const endpoint = await trx
+      .updateTable('webhook_endpoints')
+      .set({ enabled: false, disabled_reason: reason, disabled_at: now, updated_at: now })
+      .where('id', '=', endpointId)
+      .where('enabled', '=', true)
+      .returningAll()
+      .executeTakeFirst();
+    if (!endpoint) return undefined;
+    const event: PlatformEvent = {
       id: deterministicEventId(`webhook.endpoint_disabled:${endpoint.id}:${now.toISOString()}`),
       type: 'webhook.endpoint_disabled',
       orgId: endpoint.org_id,
@@ -138,8 +141,15 @@ async function disableEndpoint(db: Db, endpointId: string, reason: Exclude<Disab
         reason,
         failing_since: endpoint.failing_since?.toISOString() ?? null,
       },
-    },
-  ]);
+    };
+    // The routes are read outside this transaction: they still list the endpoint being disabled.
+    const targets = (await routeEvents(db, [event])).filter((target) => target.endpointId !== endpoint.id);
+    return { endpoint, deliveries: await stageDeliveries(trx, targets) };
+  });
+  if (!disabled) return;
+  forgetRoutes(disabled.endpoint.org_id);
+  logger.warn({ endpointId, reason }, 'webhook endpoint disabled');
+  await enqueueStagedDeliveries(disabled.deliveries);
 }
 
 /**
