@@ -130,9 +130,15 @@ export async function updateKey(db: Db, principal: Principal, keyId: string, inp
   if (input.allowed_domain_ids) {
     await assertDomainsUsableByKey(db, principal.orgId, current.tenant_id, input.allowed_domain_ids);
   }
+  const changes = { name: input.name, scopes: input.scopes, allowed_domain_ids: input.allowed_domain_ids };
+  // An empty PATCH changes nothing (and an empty SET is no SQL): it answers the key as it is.
+  if (Object.values(changes).every((value) => value === undefined)) {
+    if (current.revoked_at) throw notFound('key', keyId);
+    return presentKey(current);
+  }
   const key = await db
     .updateTable('api_keys')
-    .set({ name: input.name, scopes: input.scopes, allowed_domain_ids: input.allowed_domain_ids })
+    .set(changes)
     .where('org_id', '=', principal.orgId)
     .where('id', '=', keyId)
     .where('revoked_at', 'is', null)

@@ -71,6 +71,10 @@ describe('keys (walkthrough step 4)', () => {
     });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ name: 'Acme v2', scopes: ['emails:send', 'messages:read'] });
+
+    const unchanged = await call('PATCH', `/api/v1/keys/${created.body.id}`, { key: rootKey, body: {} });
+    expect(unchanged.status, JSON.stringify(unchanged.body)).toBe(200);
+    expect(unchanged.body).toEqual(updated.body);
   });
 
   it('revokes a key: the next request with it is 401 INVALID_API_KEY within 2 s', async () => {
