@@ -82,12 +82,19 @@ export async function settleHandedOver(olderThan = new Date(Date.now() - abandon
     const received = ids.length > 0 ? await (channel === 'email' ? emailSender() : smsSender()).received(ids) : null;
     for (const id of ids) if (received && !received.has(id)) neverReceived.add(id);
   }
+  // Rows a live worker is recording right now are skipped, not waited for: that worker settles them, and
+  // waiting could deadlock with its transaction.
   const stillClaimed = (executor: Db, ids: string[]) =>
-    executor
-      .updateTable('messages')
-      .where('id', 'in', ids)
-      .where('status', '=', 'sending')
-      .where('handed_over_at', 'is not', null);
+    executor.updateTable('messages').where('id', 'in', (eb) =>
+      eb
+        .selectFrom('messages')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('status', '=', 'sending')
+        .where('handed_over_at', 'is not', null)
+        .forUpdate()
+        .skipLocked(),
+    );
 
   if (neverReceived.size > 0) {
     await stillClaimed(db, [...neverReceived])

@@ -181,7 +181,7 @@ async function recordMessageEvents(trx: Transaction<Database>, events: NewMessag
   const webhookEvents = [...inserted, ...seenBefore].map((event) =>
     messageWebhookEvent(event, messageByKey.get(event.dedupe_key) as MessageRef),
   );
-  return stageDeliveries(trx, await routeEvents(db, webhookEvents));
+  return stageDeliveries(trx, await routeEvents(trx, webhookEvents));
 }
 
 // ---------------------------------------------------------------------------------------------

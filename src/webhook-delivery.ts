@@ -142,8 +142,8 @@ async function disableEndpoint(db: Db, endpointId: string, reason: Exclude<Disab
         failing_since: endpoint.failing_since?.toISOString() ?? null,
       },
     };
-    // The routes are read outside this transaction: they still list the endpoint being disabled.
-    const targets = (await routeEvents(db, [event])).filter((target) => target.endpointId !== endpoint.id);
+    // Cached routes may still list the endpoint being disabled.
+    const targets = (await routeEvents(trx, [event])).filter((target) => target.endpointId !== endpoint.id);
     return { endpoint, deliveries: await stageDeliveries(trx, targets) };
   });
   if (!disabled) return;

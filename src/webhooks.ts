@@ -299,7 +299,14 @@ export interface WebhookTarget {
  * that writes the facts they report, so both commit or neither, and enqueue the result after the commit.
  * Returns every delivery of them still pending; targets delivered before (a retried publish) are not created again.
  */
-export async function stageDeliveries(db: Db, targets: WebhookTarget[]): Promise<StagedDelivery[]> {
+export async function stageDeliveries(db: Db, routed: WebhookTarget[]): Promise<StagedDelivery[]> {
+  if (routed.length === 0) return [];
+  // Routes come from a cache: an endpoint deleted since must cost only its own delivery, not the caller's
+  // transaction (a foreign-key violation). The endpoints found are held against deletion until commit.
+  const endpointIds = [...new Set(routed.map((target) => target.endpointId))];
+  const live = await db.selectFrom('webhook_endpoints').select('id').where('id', 'in', endpointIds).forKeyShare().execute();
+  const liveIds = new Set(live.map((endpoint) => endpoint.id));
+  const targets = routed.filter((target) => liveIds.has(target.endpointId));
   if (targets.length === 0) return [];
   const events = new Map(targets.map((target) => [target.event.id, target.event]));
   const eventRows = [...events.values()].map((event) => ({
@@ -380,7 +387,16 @@ function routingEndpoints(db: Db, orgId: string): Promise<RoutingEndpoint[]> {
     .where('enabled', '=', true)
     .execute()
     .then((rows) => rows.map((row) => ({ id: row.id, tenant_id: row.tenant_id, events: new Set<string>(row.events) })));
-  const entry = { expiresAt: now + routingCacheMs, endpoints };
+  const expiresAt = now + routingCacheMs;
+  if (db.isTransaction) {
+    // Read on the transaction's own connection, never waiting for a second one while it holds locks; shared
+    // once answered, so no other caller waits on (or fails with) that transaction.
+    return endpoints.then((answered) => {
+      routingCache.set(orgId, { expiresAt, endpoints: Promise.resolve(answered) });
+      return answered;
+    });
+  }
+  const entry = { expiresAt, endpoints };
   routingCache.set(orgId, entry);
   endpoints.catch(() => {
     if (routingCache.get(orgId) === entry) routingCache.delete(orgId);
@@ -403,13 +419,14 @@ export async function publishEvents(db: Db, events: PlatformEvent[]): Promise<vo
 
 /**
  * Which endpoints hear which events: an org's enabled endpoints whose filter matches, org-wide ones or the
- * event's tenant's own. Reads through a per-process cache, so pass the shared pool, not a transaction.
+ * event's tenant's own. Reads through a per-process cache (up to a second old); pass the caller's transaction
+ * when one is open.
  */
-export async function routeEvents(pool: Db, events: PlatformEvent[]): Promise<WebhookTarget[]> {
+export async function routeEvents(db: Db, events: PlatformEvent[]): Promise<WebhookTarget[]> {
   const targets: WebhookTarget[] = [];
   const orgIds = new Set(events.map((event) => event.orgId));
   for (const orgId of orgIds) {
-    const endpoints = await routingEndpoints(pool, orgId);
+    const endpoints = await routingEndpoints(db, orgId);
     if (endpoints.length === 0) continue;
     for (const event of events) {
       if (event.orgId !== orgId) continue;
