@@ -13,7 +13,7 @@ import { queuesReady } from '../src/queues.js';
 import { publishEvents, pruneWebhookHistory, reconcileDeliveries, retryDelayMs } from '../src/webhooks.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { type Call, newOrg, startApi, uniqueSlug } from './helpers.js';
-import { runWorkers } from './sending-helpers.js';
+import { platform, runWorkers } from './sending-helpers.js';
 import { eventually, sleep, startReceiver, verified } from './webhook-receiver.js';
 
 const { call } = startApi();
@@ -242,6 +242,18 @@ describe('fan-out and signed delivery', () => {
     await sleep(500);
     expect(receiver.at(path)).toHaveLength(1);
     expect(await deliveriesOf(rootKey, endpoint.id)).toHaveLength(1);
+  });
+
+  it('an endpoint deleted by another process within the routing cache second costs only its own delivery', async () => {
+    const { rootKey, acme } = await platform(call);
+    const path = uniquePath('deleted-elsewhere');
+    const endpoint = await createEndpoint(rootKey, { url: receiver.url(path), events: ['message.queued'] });
+    const send = () =>
+      call('POST', '/api/v1/emails', { key: acme.key, body: { from: `a@${acme.domain}`, to: 'b@example.com', subject: 's', text: 't' } });
+    expect((await send()).status).toBe(202); // this process now routes the org's events from its cache
+    await db.deleteFrom('webhook_endpoints').where('id', '=', endpoint.id).execute();
+    const afterDelete = await send();
+    expect(afterDelete.status, JSON.stringify(afterDelete.body)).toBe(202);
   });
 
   it('sends a webhook.test event on request', async () => {
