@@ -12,8 +12,8 @@ import { guardedLookup, type UrlPolicy, urlProblem } from './webhook-url.js';
 import {
   type DeliveryStatus,
   type DisabledReason,
-  failingDisableAfterMs,
   enqueueStagedDeliveries,
+  failingDisableAfterMs,
   forgetRoutes,
   retryDelayMs,
   retrySchedule,

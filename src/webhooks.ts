@@ -443,7 +443,7 @@ export async function routeEvents(db: Db, events: PlatformEvent[]): Promise<Webh
 /** Enqueues committed deliveries; any a Redis failure leaves behind, the delivery reconciler enqueues. */
 export async function enqueueStagedDeliveries(deliveries: StagedDelivery[]): Promise<void> {
   await enqueueDeliveries(deliveries).catch((error: unknown) =>
-    logger.error({ err: error, deliveries: deliveries.length }, 'enqueueing webhook deliveries failed; the reconciler will'),
+    logger.error({ err: error, deliveries: deliveries.length }, 'enqueueing webhook deliveries failed; the delivery reconciler will enqueue them'),
   );
 }
 
