@@ -121,11 +121,10 @@ async function sendClaimed(claimed: ClaimedMessage[]) {
   const simulated: ClaimedMessage[] = [];
   for (const message of claimed) {
     const recipients = allowed.get(message.id) as Set<string>;
-    const subject = rendered.get(message.id)?.subject;
     if (recipients.size === 0) results.push({ message, status: 'suppressed' });
     else if (failed.has(message.id)) results.push({ message, status: 'failed', error: failed.get(message.id) });
     else if (message.environment === 'test') {
-      results.push({ message, status: 'sent', providerMessageId: `test-${message.id}`, subject });
+      results.push({ message, status: 'sent', providerMessageId: `test-${message.id}` });
       simulated.push(message);
     } else live.push(message);
   }
@@ -138,12 +137,13 @@ async function sendClaimed(claimed: ClaimedMessage[]) {
     const outcomes: SendOutcome[] = await emailSender().sendMany(emails);
     outcomes.forEach((outcome, index) => {
       const message = live[index] as ClaimedMessage;
-      const subject = rendered.get(message.id)?.subject;
-      if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId, subject });
-      else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error, subject });
+      if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
+      else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error });
     });
   }
 
+  // A rendered subject goes on the message's row, whatever the outcome.
+  for (const result of results) result.subject = rendered.get(result.message.id)?.subject;
   return { results, suppressed, allowed, simulated };
 }
 
