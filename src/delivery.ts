@@ -143,32 +143,25 @@ export async function recordResults(results: MessageResult[], finalAttempt: bool
   }));
   if (rows.length === 0) return;
   await changeMessages(async (trx) => {
-    await recordStatuses(trx, rows);
+    await sql`
+      update messages as m set
+        status = v.status,
+        provider_message_id = coalesce(v.provider_message_id, m.provider_message_id),
+        subject = coalesce(v.subject, m.subject),
+        last_error = v.error,
+        sent_at = case when v.status = 'sent' then now() else m.sent_at end,
+        claimed_at = null,
+        -- A refusal means the provider does not have it: the retry may hand it over again.
+        handed_over_at = case when v.status = 'queued' then null else m.handed_over_at end,
+        updated_at = now()
+      from unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.status)}::text[],
+                  ${rows.map((row) => row.providerMessageId)}::text[], ${rows.map((row) => row.error)}::text[],
+                  ${rows.map((row) => row.subject)}::text[])
+        as v(id, status, provider_message_id, error, subject)
+      where m.id = v.id and m.status = 'sending'`.execute(trx);
     return { result: undefined, events: attemptEvents(results, finalAttempt, suppressed) };
   });
   countSendOutcomes(results, finalAttempt);
-}
-
-function recordStatuses(
-  trx: Db,
-  rows: { id: string; status: string; providerMessageId: string | null; error: string | null; subject: string | null }[],
-) {
-  return sql`
-    update messages as m set
-      status = v.status,
-      provider_message_id = coalesce(v.provider_message_id, m.provider_message_id),
-      subject = coalesce(v.subject, m.subject),
-      last_error = v.error,
-      sent_at = case when v.status = 'sent' then now() else m.sent_at end,
-      claimed_at = null,
-      -- A refusal means the provider does not have it: the retry may hand it over again.
-      handed_over_at = case when v.status = 'queued' then null else m.handed_over_at end,
-      updated_at = now()
-    from unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.status)}::text[],
-                ${rows.map((row) => row.providerMessageId)}::text[], ${rows.map((row) => row.error)}::text[],
-                ${rows.map((row) => row.subject)}::text[])
-      as v(id, status, provider_message_id, error, subject)
-    where m.id = v.id and m.status = 'sending'`.execute(trx);
 }
 
 /** Timeline events of a send attempt: sent, failed, and one suppressed event per suppressed recipient. */
