@@ -132,10 +132,7 @@ export async function updateKey(db: Db, principal: Principal, keyId: string, inp
   }
   const changes = { name: input.name, scopes: input.scopes, allowed_domain_ids: input.allowed_domain_ids };
   // An empty PATCH changes nothing (and an empty SET is no SQL): it answers the key as it is.
-  if (Object.values(changes).every((value) => value === undefined)) {
-    if (current.revoked_at) throw notFound('key', keyId);
-    return presentKey(current);
-  }
+  if (Object.values(changes).every((value) => value === undefined)) return presentKey(current);
   const key = await db
     .updateTable('api_keys')
     .set(changes)
