@@ -149,25 +149,18 @@ function scheduleCommit() {
 async function commit(batch: PendingWrite[]) {
   const messages = batch.flatMap((write) => write.messages);
   const now = new Date();
-  const accepted = messages.map((message) => ({
-    message,
-    type: message.status === 'scheduled' ? ('scheduled' as const) : ('queued' as const),
-    data: message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {},
-    dedupeKey: `${message.id}:accepted`,
-    at: now,
-  }));
-  const events = accepted.map(messageEventRow);
+  const accepted = messages.map((message) => {
+    const data = message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {};
+    const type = message.status === 'scheduled' ? ('scheduled' as const) : ('queued' as const);
+    const row = messageEventRow({ message, type, data, dedupeKey: `${message.id}:accepted`, at: now });
+    return { row, webhookEvent: messageWebhookEvent({ ...row, data, created_at: now }, message) };
+  });
   const statement = acceptStatement(
     messages.map((message) => ({ ...message, created_at: now, updated_at: now })),
-    events,
+    accepted.map((event) => event.row),
     now,
   );
-  const webhookTargets = await routeEvents(
-    db,
-    accepted.map((event, index) =>
-      messageWebhookEvent({ ...(events[index] as (typeof events)[number]), data: event.data, created_at: now }, event.message),
-    ),
-  );
+  const webhookTargets = await routeEvents(db, accepted.map((event) => event.webhookEvent));
   const extras = batch.filter((write) => write.alsoInTransaction);
   let deliveries: StagedDelivery[] = [];
   // One statement, without a transaction, when nothing else must commit with it (the common case).
