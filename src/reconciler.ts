@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { db } from './db/index.js';
 import { abandonedClaim, settleHandedOver } from './delivery.js';
-import { enqueueSendJobs } from './message-writer.js';
 import { groupBy } from './group-by.js';
+import { enqueueSendJobs } from './message-writer.js';
 import { queue, queueNames } from './queues.js';
 import { tenantActive } from './tenants.js';
 
