@@ -12,7 +12,8 @@ const commaList = z.string().transform((value) =>
 );
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Only `development` mounts Bull Board without ADMIN_* credentials; the default is the safe one. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/sendoka'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
@@ -63,6 +64,8 @@ const schema = z.object({
 
   /** Finished webhook deliveries, their attempts and events are kept this long (replay works within it). */
   WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** The content of finished messages (bodies, attachments, template variables) is erased after this; the rows stay. */
+  MESSAGE_CONTENT_RETENTION_DAYS: z.coerce.number().positive().default(30),
   WEBHOOKS_ALLOW_INSECURE: boolean.default(false),
   WEBHOOKS_ALLOW_PRIVATE: boolean.default(false),
 
