@@ -5,6 +5,7 @@ import type { ApiKey, KeyEnvironment } from './db/schema.js';
 import { assertDomainsUsableByKey } from './domains.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { type CachedKey, cachedKeys, keysChanged, rememberKey } from './key-cache.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import type { Principal } from './principal.js';
 import { allScopes, type Scope, tenantScopes } from './scopes.js';
@@ -142,6 +143,7 @@ export async function updateKey(db: Db, principal: Principal, keyId: string, inp
     .returningAll()
     .executeTakeFirst();
   if (!key) throw notFound('key', keyId);
+  await keysChanged({ keyId });
   return presentKey(key);
 }
 
@@ -158,22 +160,16 @@ export async function revokeKey(db: Db, principal: Principal, keyId: string) {
     .returningAll()
     .executeTakeFirst();
   if (!key) throw notFound('key', keyId);
+  await keysChanged({ keyId });
   return { id: key.id, revoked: true };
 }
 
-interface CachedLookup {
-  principal: Principal | 'tenant_suspended';
-  expiresAt: number;
-}
-
 /**
- * Resolves a secret to its principal. Lookups are cached per process for at most `ttlMs`, which
- * bounds how long a revoked key or a suspended tenant keeps working on any API process.
+ * Resolves a secret to its principal. Lookups are cached per process for at most `ttlMs`; revoking,
+ * changing or suspending drops them at once (see key-cache.ts), the TTL bounds what a lost broadcast costs.
  */
 export function keyAuthenticator(db: Db, ttlMs: number) {
-  const cache = new Map<string, CachedLookup>();
-
-  async function lookup(hash: Buffer): Promise<CachedLookup['principal'] | undefined> {
+  async function lookup(hash: Buffer): Promise<Omit<CachedKey, 'expiresAt'> | undefined> {
     const row = await db
       .selectFrom('api_keys')
       .leftJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
@@ -197,14 +193,18 @@ export function keyAuthenticator(db: Db, ttlMs: number) {
       .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(Date.now() - 60_000))]))
       .execute()
       .catch(() => undefined);
-    if (row.tenant_status === 'suspended') return 'tenant_suspended';
+    const identity = { keyId: row.id, tenantId: row.tenant_id };
+    if (row.tenant_status === 'suspended') return { ...identity, principal: 'tenant_suspended' };
     return {
-      orgId: row.org_id,
-      keyId: row.id,
-      tenantId: row.tenant_id,
-      environment: row.environment,
-      scopes: new Set(row.scopes as Scope[]),
-      allowedDomainIds: row.allowed_domain_ids,
+      ...identity,
+      principal: {
+        orgId: row.org_id,
+        keyId: row.id,
+        tenantId: row.tenant_id,
+        environment: row.environment,
+        scopes: new Set(row.scopes as Scope[]),
+        allowedDomainIds: row.allowed_domain_ids,
+      },
     };
   }
 
@@ -212,17 +212,15 @@ export function keyAuthenticator(db: Db, ttlMs: number) {
     const hash = hashSecret(secret);
     const cacheKey = hash.toString('base64');
     const now = Date.now();
-    let cached = cache.get(cacheKey);
+    let cached = cachedKeys.get(cacheKey);
     if (!cached || cached.expiresAt <= now) {
-      const principal = await lookup(hash);
-      if (principal === undefined) {
-        cache.delete(cacheKey);
+      const found = await lookup(hash);
+      if (found === undefined) {
+        cachedKeys.delete(cacheKey);
         throw new ApiError(401, 'authentication_error', 'INVALID_API_KEY', 'the API key is unknown or revoked');
       }
-      cached = { principal, expiresAt: now + ttlMs };
-      // Bounds memory under a flood of distinct keys; a cleared cache only costs lookups.
-      if (cache.size >= 100_000) cache.clear();
-      cache.set(cacheKey, cached);
+      cached = { ...found, expiresAt: now + ttlMs };
+      rememberKey(cacheKey, cached);
     }
     if (cached.principal === 'tenant_suspended') {
       throw new ApiError(403, 'permission_error', 'TENANT_FORBIDDEN', "the key's tenant is suspended");

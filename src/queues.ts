@@ -35,7 +35,7 @@ export function workerConnection(): Redis {
 
 // Producers share one connection that fails fast: an API request must not hang while Redis is down.
 let producerConnection: Redis | undefined;
-function sharedProducerConnection(): Redis {
+export function sharedProducerConnection(): Redis {
   producerConnection ??= new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   return producerConnection;
 }

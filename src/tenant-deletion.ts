@@ -5,6 +5,7 @@ import type { Database, Db } from './db/index.js';
 import { pgCode } from './db/errors.js';
 import { deterministicEventId } from './events.js';
 import { type IdKind, idFloor } from './ids.js';
+import { keysChanged } from './key-cache.js';
 import { logger } from './logger.js';
 import { identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
@@ -142,6 +143,7 @@ export async function requestTenantDeletion(db: Kysely<Database>, orgId: string,
       .returningAll()
       .executeTakeFirstOrThrow();
   });
+  await keysChanged({ tenantId });
   await enqueueDeletion(tenantId).catch((error: unknown) =>
     logger.error({ err: error, tenantId }, 'enqueueing the tenant deletion failed; the tenants sweep will'),
   );

@@ -7,6 +7,7 @@ import type { Tenant, TenantStatus } from './db/schema.js';
 import { ApiError, conflict, notFound } from './errors.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { newId } from './ids.js';
+import { keysChanged } from './key-cache.js';
 import { logger } from './logger.js';
 import { enqueueSendJobs, messagesPerJob } from './message-writer.js';
 import { changeMessages } from './messages.js';
@@ -195,6 +196,7 @@ export async function updateTenant(
     throw error;
   }
   if (transition) {
+    await keysChanged({ tenantId });
     // The change is committed; a failed publish or enqueue is repaired by the tenants sweep.
     await publishStatusEvent(db, tenant).catch((error: unknown) =>
       logger.error({ err: error, tenantId }, 'publishing the tenant status event failed; the sweep will retry'),
