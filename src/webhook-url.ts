@@ -1,8 +1,9 @@
 import { lookup as dnsLookup } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { config } from './config.js';
 
-/** Which endpoint URLs Sendoka may call: production refuses plain http and internal addresses. */
+/** Which endpoint URLs Sendoka may call: production refuses plain http and any address that is not public. */
 export interface UrlPolicy {
   allowInsecure: boolean;
   allowPrivate: boolean;
@@ -13,51 +14,79 @@ export const configuredUrlPolicy: UrlPolicy = {
   allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE,
 };
 
-function blockList(ipv4: string[], ipv6: string[]): BlockList {
-  const list = new BlockList();
-  for (const range of ipv4) {
-    const [network, prefix] = range.split('/') as [string, string];
-    list.addSubnet(network, Number(prefix), 'ipv4');
-  }
-  for (const range of ipv6) {
-    const [network, prefix] = range.split('/') as [string, string];
-    list.addSubnet(network, Number(prefix), 'ipv6');
-  }
-  return list;
+// ipaddr.js's names for its special-purpose ranges, in words. Only its 'unicast' (everything outside
+// them) may be called; a range missing here (a newer ipaddr.js) is still refused, by its own name.
+const rangeDescriptions: Record<string, string> = {
+  unspecified: 'an unspecified ("this host") address',
+  broadcast: 'a broadcast address',
+  loopback: 'a loopback address',
+  linkLocal: 'a link-local address (cloud metadata lives there)',
+  private: 'a private address',
+  carrierGradeNat: 'a carrier-grade NAT (shared private) address',
+  uniqueLocal: 'a unique-local address',
+  deprecatedSiteLocal: 'a deprecated site-local address',
+  multicast: 'a multicast address',
+  reserved: 'a reserved address',
+  benchmarking: 'a benchmarking address',
+  discard: 'a discard-only address',
+  as112: 'an AS112 (DNS sink) address',
+  as112v6: 'an AS112 (DNS sink) address',
+  amt: 'an AMT relay address',
+  deprecatedOrchid: 'an ORCHID identifier, not an address',
+  orchid2: 'an ORCHID identifier, not an address',
+  droneRemoteIdProtocolEntityTags: 'a drone remote ID tag, not an address',
+  segmentRouting: 'a segment-routing (SRv6) address',
+};
+
+const ipv4Compatible = ipaddr.parseCIDR('::/96');
+const wellKnownNat64 = ipaddr.parseCIDR('64:ff9b::/96');
+const globalUnicast = ipaddr.parseCIDR('2000::/3');
+
+const ipv4Of = (high: number, low: number) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+
+/** An embedded IPv4 address, with why it is refused when it would be refused on its own. */
+function described(ipv4: string): string {
+  const reason = refusalReason(ipv4);
+  return reason ? `${ipv4}, ${reason}` : ipv4;
 }
 
-// Checked in order; the first match names the reason in errors.
-const refusedRanges: [reason: string, ranges: BlockList][] = [
-  ['a loopback address', blockList(['127.0.0.0/8'], ['::1/128'])],
-  ['a link-local address (cloud metadata lives there)', blockList(['169.254.0.0/16'], ['fe80::/10'])],
-  ['a private address', blockList(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'], [])],
-  ['a unique-local address', blockList([], ['fc00::/7'])],
-  ['a multicast address', blockList(['224.0.0.0/4'], ['ff00::/8'])],
-  [
-    'a reserved address',
-    blockList(
-      ['0.0.0.0/8', '192.0.0.0/24', '192.0.2.0/24', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '240.0.0.0/4'],
-      ['::/128', '100::/64', '2001:db8::/32'],
-    ),
-  ],
-];
-
-/** IPv4 addresses hidden in IPv6 forms (mapped ::ffff:a.b.c.d, NAT64 64:ff9b::a.b.c.d) are judged as IPv4. */
-function embeddedIpv4(address: string): string | undefined {
-  const match = /^(?:::ffff:|64:ff9b::)(?:0:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (match) {
-    const high = Number.parseInt(match[1] as string, 16);
-    const low = Number.parseInt(match[2] as string, 16);
-    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+/**
+ * IPv6 forms that carry an IPv4 address (mostly for a relay or translator to reach): no webhook
+ * needs one, and each is another spelling of an IPv4 target, so they are refused whatever they carry.
+ */
+function transitionForm(address: ipaddr.IPv6, range: string): string | undefined {
+  const [, p1 = 0, p2 = 0, p3 = 0, , , p6 = 0, p7 = 0] = address.parts;
+  if (range === 'ipv4Mapped') return `an IPv4-mapped address embedding ${described(ipv4Of(p6, p7))}`;
+  if (range === '6to4') return `a 6to4 address embedding ${described(ipv4Of(p1, p2))}`;
+  if (range === 'teredo') {
+    // RFC 4380: the server's IPv4 in bits 32-63, the client's inverted in the last 32 bits.
+    return `a Teredo address (server ${ipv4Of(p2, p3)}) embedding client ${described(ipv4Of(p6 ^ 0xffff, p7 ^ 0xffff))}`;
   }
-  return /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (range === 'rfc6052') {
+    // The local-use prefix (64:ff9b:1::/48) may be any length up to /96, so its IPv4 has no fixed place.
+    return address.match(wellKnownNat64)
+      ? `a NAT64 address embedding ${described(ipv4Of(p6, p7))}`
+      : 'a local-use NAT64 address (64:ff9b:1::/48)';
+  }
+  if (range === 'rfc6145') return `an IPv4-translated (SIIT) address embedding ${described(ipv4Of(p6, p7))}`;
+  if (range === 'unicast' && address.match(ipv4Compatible)) {
+    return `a deprecated IPv4-compatible address embedding ${described(ipv4Of(p6, p7))}`;
+  }
+  return undefined;
 }
 
-/** Why an address must not be called, or undefined when it is a public address. */
+/** Why an IP address must not be called, or undefined when it is a globally routable unicast one. */
 export function refusalReason(address: string): string | undefined {
-  const ipv4 = isIP(address) === 6 ? embeddedIpv4(address) : address;
-  const [candidate, family] = ipv4 !== undefined ? [ipv4, 'ipv4' as const] : [address, 'ipv6' as const];
-  return refusedRanges.find(([, ranges]) => ranges.check(candidate, family))?.[0];
+  const parsed = ipaddr.parse(address);
+  const range = parsed.range();
+  if (parsed instanceof ipaddr.IPv6) {
+    const transition = transitionForm(parsed, range);
+    if (transition) return transition;
+    // Every IPv6 address in use on the internet is allocated from 2000::/3; the rest is unassigned.
+    if (range === 'unicast' && !parsed.match(globalUnicast)) return 'an address outside global unicast (2000::/3)';
+  }
+  if (range === 'unicast') return undefined;
+  return rangeDescriptions[range] ?? `a special-purpose address (${range})`;
 }
 
 /** The error a refused address raises, at save time (a 422) or at connect time (a failed attempt). */
