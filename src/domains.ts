@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type { ColumnType, Kysely, Selectable } from 'kysely';
+import { parse as parseHostname } from 'tldts';
 import { z } from 'zod';
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
@@ -43,16 +44,27 @@ declare module './db/schema.js' {
 
 export type Domain = Selectable<DomainTable>;
 
-/** Lower case, IDNA to punycode, no trailing dot; null when it is no usable domain name. */
+/** Lower case, IDNA to punycode, no trailing dot; null when it is not a well-formed host name. */
 export function normaliseDomainName(value: string): string | null {
   const ascii = domainToASCII(value.trim().replace(/\.$/, '')).toLowerCase();
   if (!ascii || ascii.length > 253) return null;
   const labels = ascii.split('.');
-  if (labels.length < 2) return null;
   if (!labels.every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label))) return null;
   // An all-digit last label is an IP address, not a domain.
   if (/^[0-9]+$/.test(labels.at(-1) ?? '')) return null;
   return ascii;
+}
+
+/**
+ * Why a well-formed name cannot be added, or undefined. A public suffix (a TLD, ICANN's co.uk, or a
+ * private one like github.io) is shared by many owners: whoever verified it could send as all of them.
+ * A last label outside the Public Suffix List (.test, .example) counts as a suffix of its own.
+ */
+function unregistrableReason(name: string): string | undefined {
+  const { domain, isIcann, isPrivate } = parseHostname(name, { allowPrivateDomains: true, extractHostname: false });
+  if (domain !== null) return undefined;
+  if (isIcann || isPrivate) return `${name} is a public suffix; add the domain you own under it, like acme.${name}`;
+  return 'must be a domain name like acme.com';
 }
 
 const domainName = z
@@ -60,8 +72,9 @@ const domainName = z
   .max(1000)
   .transform((value, ctx) => {
     const name = normaliseDomainName(value);
-    if (name === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be a domain name like acme.com' });
+    const problem = name === null ? 'must be a domain name like acme.com' : unregistrableReason(name);
+    if (name === null || problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
     }
     return name;

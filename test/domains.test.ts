@@ -135,6 +135,26 @@ describe('domains (walkthrough 3a)', () => {
     expect(unknownField.body.error.message).toBe('region: unknown field');
   });
 
+  it('refuses a public suffix or bare TLD, naming why, and accepts the domains registered under one', async () => {
+    const { rootKey } = await platform();
+    for (const name of ['co.uk', 'com', 'CO.UK.', 'github.io', 's3.amazonaws.com', 'blogspot.com', 'kawasaki.jp', 'foo.kawasaki.jp']) {
+      const refused = await call('POST', '/api/v1/domains', { key: rootKey, body: { name } });
+      expect(refused.status, name).toBe(422);
+      expect(refused.body.error).toMatchObject({ type: 'invalid_request_error', code: 'VALIDATION_ERROR' });
+      const normalised = name.toLowerCase().replace(/\.$/, '');
+      expect(refused.body.error.message, name).toBe(
+        `name: ${normalised} is a public suffix; add the domain you own under it, like acme.${normalised}`,
+      );
+    }
+    const unknownSingleLabel = await call('POST', '/api/v1/domains', { key: rootKey, body: { name: 'test' } });
+    expect(unknownSingleLabel.body.error.message).toBe('name: must be a domain name like acme.com');
+
+    const suffix = uniqueSlug('acme');
+    for (const name of [`${suffix}.co.uk`, `mail.${suffix}.co.uk`, `${suffix}.github.io`, `${suffix}.test`, `${suffix}.example`]) {
+      expect((await createDomain(rootKey, { name })).name).toBe(name);
+    }
+  });
+
   it('gives a name to one tenant in the whole installation: a second create is 409 DOMAIN_TAKEN', async () => {
     const first = await platform();
     const second = await platform();
