@@ -13,18 +13,31 @@ if (!['all', 'api', 'worker'].includes(role)) exitWith(`unknown role ${role}: us
 
 // The configuration loads before any module that reads it, so a bad variable is one line, not a stack trace.
 const { config } = await import('./config.js').catch((error: unknown) => exitWith(error instanceof Error ? error.message : String(error)));
-const [{ default: express }, { startWorkers }, { keepSchedulersRegistered }, { createApp }, { opsRouter }, { db }, { ensureDatabase, migrateToLatest }, { logger }, queues] =
-  await Promise.all([
-    import('express'),
-    import('../workers/index.js'),
-    import('../workers/runtime.js'),
-    import('./api/app.js'),
-    import('./api/health.js'),
-    import('./db/index.js'),
-    import('./db/migrate.js'),
-    import('./logger.js'),
-    import('./queues.js'),
-  ]);
+const [
+  { default: express },
+  { startWorkers },
+  { keepSchedulersRegistered },
+  { createApp },
+  { opsRouter },
+  { db },
+  { ensureDatabase, migrateToLatest, settingWarnings },
+  { logger },
+  queues,
+  { writesSettled },
+  { followKeyChanges, stopFollowingKeyChanges },
+] = await Promise.all([
+  import('express'),
+  import('../workers/index.js'),
+  import('../workers/runtime.js'),
+  import('./api/app.js'),
+  import('./api/health.js'),
+  import('./db/index.js'),
+  import('./db/migrate.js'),
+  import('./logger.js'),
+  import('./queues.js'),
+  import('./message-writer.js'),
+  import('./key-cache.js'),
+]);
 
 /** What a connection URL may show in a log: no credentials. */
 function address(url: string): string {
@@ -58,16 +71,24 @@ function listen(server: Server, port: number, what: string) {
   });
 }
 
+let server: Server | undefined;
+let workers: Worker[] = [];
+let stopping = false;
+
 async function main() {
   await reach('Postgres', 'DATABASE_URL', ensureDatabase(config.DATABASE_URL));
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  for (const warning of await settingWarnings(db)) logger.warn(warning);
   await reach('Redis', 'REDIS_URL', queues.queuesReady());
 
-  let server: Server | undefined;
-  let workers: Worker[] = [];
   if (role !== 'worker') {
+    followKeyChanges();
     server = createApp().listen(config.PORT);
+    // Once stopping, every answer closes its connection, so keep-alive clients reconnect elsewhere.
+    server.prependListener('request', (_req, res) => {
+      if (stopping) res.setHeader('connection', 'close');
+    });
     await listen(server, config.PORT, 'Sendoka API listening');
   } else if (config.METRICS_PORT) {
     // A worker has no API: its probes and metrics get a port of their own.
@@ -78,30 +99,35 @@ async function main() {
     keepSchedulersRegistered(config.RECONCILE_INTERVAL_MS);
     workers = await startWorkers();
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const deadline = setTimeout(() => {
-      logger.warn('grace period over, exiting with work in flight (it will be retried)');
-      process.exit(1);
-    }, config.SHUTDOWN_GRACE_MS);
-    // Order matters: stop accepting requests, let workers finish their jobs, then close what they used.
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await Promise.all(workers.map((worker) => worker.close()));
-    await queues.closeQueues();
-    await db.destroy();
-    clearTimeout(deadline);
-    logger.info('shut down cleanly');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-main().catch((error: unknown) => {
+/** Stops after start-up has finished or failed, so a signal during start-up still shuts down cleanly. */
+async function stop(signal: string, started: Promise<unknown>) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const deadline = setTimeout(() => {
+    logger.warn('grace period over, exiting with work in flight (it will be retried)');
+    process.exit(1);
+  }, config.SHUTDOWN_GRACE_MS);
+  await started.catch(() => undefined);
+  // Order matters: stop accepting, answer the requests already read (their messages committed and
+  // enqueued, even when their client hung up), let workers finish their jobs, then close what all used.
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await writesSettled();
+  await Promise.all(workers.map((worker) => worker.close()));
+  stopFollowingKeyChanges();
+  await queues.closeQueues();
+  await db.destroy();
+  clearTimeout(deadline);
+  logger.info('shut down cleanly');
+  process.exit(0);
+}
+
+const started = main();
+process.on('SIGTERM', () => void stop('SIGTERM', started));
+process.on('SIGINT', () => void stop('SIGINT', started));
+started.catch((error: unknown) => {
   logger.fatal({ err: error }, 'Sendoka failed to start');
   exitWith(error instanceof Error ? error.message : String(error));
 });

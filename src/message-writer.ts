@@ -107,6 +107,25 @@ export async function enqueueSendJobs(
 const pending: PendingWrite[] = [];
 let commitsInFlight = 0;
 let commitScheduled = false;
+/** Commits and the webhook enqueues that follow them, so that shutdown can wait for both. */
+const unfinished = new Set<Promise<unknown>>();
+
+function track(work: Promise<unknown>) {
+  unfinished.add(work);
+  const forget = () => unfinished.delete(work);
+  work.then(forget, forget);
+}
+
+/**
+ * Resolves once every write handed to `commitMessages` so far is committed and enqueued: shutdown waits
+ * for it before closing the queues and the database, since a request whose client hung up still commits.
+ */
+export async function writesSettled(): Promise<void> {
+  while (pending.length > 0 || unfinished.size > 0 || commitScheduled) {
+    await Promise.allSettled([...unfinished]);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 /**
  * Group commit: the messages of concurrent requests are inserted, counted and enqueued together, in one
@@ -133,7 +152,9 @@ function scheduleCommit() {
       size += write.messages.length;
     }
     commitsInFlight++;
-    commit(batch)
+    const committing = commit(batch);
+    track(committing);
+    committing
       .then(
         () => batch.forEach((write) => write.resolve()),
         (error: unknown) => batch.forEach((write) => write.reject(error)),
@@ -181,6 +202,6 @@ async function commit(batch: PendingWrite[]) {
     );
   }
   // Not awaited: the requests are answered once their messages are durable and enqueued.
-  void enqueueStagedDeliveries(deliveries);
+  track(enqueueStagedDeliveries(deliveries));
 }
 

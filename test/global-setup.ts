@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
 import { dropDatabaseIfUnused } from '../src/db/migrate.js';
@@ -10,6 +11,8 @@ import { prepareDatabase } from '../src/db/setup.js';
  * of an org's rows slowed from 10 to 70 s over a few runs.
  */
 export default async function setup() {
+  // Process tests run what production runs: the compiled dist/, rebuilt from the sources under test.
+  execFileSync(process.execPath, ['bin/build.mjs'], { stdio: 'inherit' });
   await dropDatabaseIfUnused(config.DATABASE_URL);
   await prepareDatabase();
   await db.destroy();

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/api/app.js';
+import { sql } from 'kysely';
 import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
 import { workerConnection } from '../src/queues.js';
@@ -11,7 +11,7 @@ import { platform } from './sending-helpers.js';
 import { startApi } from './helpers.js';
 import { obliterateQueues } from './ops-helpers.js';
 
-// These tests start `tsx src/main.ts` as operators do and signal it; the in-process API only sets up data.
+// These tests start `node dist/src/main.js` as the Procfile does and signal it; the in-process API only sets up data.
 const { call } = startApi();
 const processPrefix = `${config.QUEUE_PREFIX}_process_${process.pid}`;
 const schedulersPrefix = `${config.QUEUE_PREFIX}_schedulers_${process.pid}`;
@@ -27,7 +27,7 @@ interface Started {
 }
 
 function start(role: string, env: Record<string, string | undefined>): Started {
-  const child = spawn('node', ['--import', 'tsx', 'src/main.ts', role], {
+  const child = spawn(process.execPath, ['dist/src/main.js', role], {
     // Its own queue prefix: its workers must not take other test files' jobs.
     env: { ...process.env, LOG_LEVEL: 'info', QUEUE_PREFIX: processPrefix, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,12 +85,38 @@ describe('configuration problems fail fast with the variable named', () => {
     });
   }
 
-  it('leaves Bull Board unmounted outside development without ADMIN_USERNAME/ADMIN_PASSWORD', async () => {
-    const app = createApp().listen(0);
-    await new Promise((resolve) => app.once('listening', resolve));
-    const response = await fetch(`http://127.0.0.1:${(app.address() as { port: number }).port}/admin/queues`);
-    expect(response.status).toBe(404);
-    await new Promise((resolve) => app.close(resolve));
+  it('a plain start (no NODE_ENV, no ADMIN_*) leaves Bull Board unmounted and warns when autovacuum is off', async () => {
+    const port = await freePort();
+    const started = start('api', { PORT: String(port), NODE_ENV: undefined, ADMIN_USERNAME: undefined, ADMIN_PASSWORD: undefined });
+    try {
+      await untilListening(started, port);
+      expect((await fetch(`http://127.0.0.1:${port}/admin/queues`)).status).toBe(404);
+      const { rows } = await sql<{ autovacuum: string }>`show autovacuum`.execute(db);
+      const warnings = started.output().split('\n').filter((line) => line.includes('autovacuum off'));
+      expect(warnings).toHaveLength(rows[0]?.autovacuum === 'off' ? 1 : 0);
+    } finally {
+      started.child.kill('SIGTERM');
+      await started.exited;
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('SIGTERM to npm stops the server it started, cleanly: nothing is left listening', async () => {
+    const port = await freePort();
+    const npm = spawn('npm', ['start', '--silent'], {
+      env: { ...process.env, PORT: String(port), QUEUE_PREFIX: processPrefix, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npm.stdout.on('data', (chunk) => (output += chunk));
+    npm.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+    await untilListening({ child: npm, output: () => output, exited: exited.then((code) => ({ code, afterMs: 0 })) }, port);
+    npm.kill('SIGTERM');
+    expect(await exited, output).toBe(0);
+    expect(output).toContain('shut down cleanly');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });
 

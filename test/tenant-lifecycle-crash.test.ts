@@ -33,9 +33,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** `src/main.ts <role>` in a process of its own (node itself, no npx wrapper, so SIGKILL hits the process that works). */
+/** `dist/src/main.js <role>` in a process of its own (node itself, no npx wrapper, so SIGKILL hits the process that works). */
 function sendoka(role: 'all' | 'worker', port: number): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', role], {
+  const child = spawn(process.execPath, ['dist/src/main.js', role], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../migrations/index.js';
 
@@ -56,4 +56,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 export async function migrationsCurrent(db: Kysely<any>): Promise<boolean> {
   const known = await migrator(db).getMigrations();
   return known.every((migration) => migration.executedAt !== undefined);
+}
+
+/** Server settings that will hurt in production, one line each, for the operator at start-up. */
+export async function settingWarnings(db: Kysely<any>): Promise<string[]> {
+  const { rows } = await sql<{ autovacuum: string }>`show autovacuum`.execute(db);
+  return rows[0]?.autovacuum === 'off'
+    ? ['Postgres runs with autovacuum off: dead rows from sending and webhook history will pile up and slow every query; turn it on (autovacuum = on)']
+    : [];
 }

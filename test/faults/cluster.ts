@@ -112,9 +112,9 @@ export interface SendokaProcess {
   exited: Promise<number | null>;
 }
 
-/** `node --import tsx src/main.ts <role>`, as the Procfile runs it; keeps the tail of its output. */
+/** `node dist/src/main.js <role>`, as the Procfile runs it; keeps the tail of its output. */
 export function startSendoka(role: 'api' | 'worker', env: Record<string, string>): SendokaProcess {
-  const child = spawn('node', ['--import', 'tsx', 'src/main.ts', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/src/main.js', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-200_000);

@@ -155,7 +155,7 @@ beforeAll(async () => {
   workers = [startSendoka('worker', env), startSendoka('worker', env)];
 
   const org = JSON.parse(
-    execFileSync('node', ['--import', 'tsx', 'src/cli.ts', 'orgs', 'create', 'Faults', '--json'], { env: { ...process.env, ...env } }).toString(),
+    execFileSync(process.execPath, ['bin/sendoka.js', 'orgs', 'create', 'Faults', '--json'], { env: { ...process.env, ...env } }).toString(),
   ) as { org_id: string; key: { secret: string } };
   const call = async (path: string, body: unknown) => {
     const response = await fetch(`${apiUrl}${path}`, {
