@@ -53,6 +53,8 @@ export interface MessageTable {
   subject: string | null;
   domain_id: string | null;
   content: ColumnType<Record<string, unknown>, string, string>;
+  /** Set when the retention pass erased the content's bodies, attachments and template variables. */
+  content_erased_at: Date | null;
   tags: ColumnType<{ name: string; value: string }[], string, string>;
   scheduled_at: Date | null;
   job_id: string | null;
@@ -311,7 +313,8 @@ export function presentMessage(message: MessageRow) {
           subject: message.subject,
           template_id: (content.template as { id: string } | undefined)?.id ?? null,
         }
-      : { body: content.body, segments: content.segments }),
+      : { body: content.body ?? null, segments: content.segments }),
+    content_erased: message.content_erased_at !== null,
     tags: message.tags,
     scheduled_at: message.scheduled_at?.toISOString() ?? null,
     sent_at: message.sent_at?.toISOString() ?? null,
