@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { newId } from '../../src/ids.js';
 
 /**
  * A private Postgres cluster and Redis server for the fault suite, so that restarting Postgres and
@@ -113,7 +114,7 @@ export interface SendokaProcess {
 }
 
 /** `node dist/src/main.js <role>`, as the Procfile runs it; keeps the tail of its output. */
-export function startSendoka(role: 'api' | 'worker', env: Record<string, string>): SendokaProcess {
+export function startSendoka(role: 'all' | 'api' | 'worker', env: Record<string, string>): SendokaProcess {
   const child = spawn(process.execPath, ['dist/src/main.js', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -140,4 +141,47 @@ export function verificationPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   pool.on('error', () => undefined);
   return pool;
+}
+
+export interface Sender {
+  key: string;
+  domain: string;
+  orgId: string;
+}
+
+/** An org (through the CLI, as operators make one), a tenant with a verified domain, and its sending key. */
+export async function createSender(apiUrl: string, pool: pg.Pool, env: Record<string, string>): Promise<Sender> {
+  const org = JSON.parse(
+    execFileSync(process.execPath, ['bin/sendoka.js', 'orgs', 'create', 'Faults', '--json'], { env: { ...process.env, ...env } }).toString(),
+  ) as { org_id: string; key: { secret: string } };
+  const call = async (path: string, body: unknown) => {
+    const response = await fetch(`${apiUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${org.key.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as { id: string; secret: string };
+  };
+  const tenant = await call('/api/v1/tenants', { name: 'Acme', slug: 'acme' });
+  const domainId = newId('domain');
+  await pool.query(
+    "insert into domains (id, org_id, tenant_id, name, status, dkim_tokens, verification_token) values ($1, $2, $3, 'acme.example', 'verified', '{}', 'x')",
+    [domainId, org.org_id, tenant.id],
+  );
+  const key = await call('/api/v1/keys', { name: 'Acme', tenant_id: tenant.id, scopes: ['emails:send', 'messages:read'], allowed_domain_ids: [domainId] });
+  return { key: key.secret, domain: 'acme.example', orgId: org.org_id };
+}
+
+export async function statusCounts(pool: pg.Pool, ids: string[]): Promise<Record<string, number>> {
+  const result = await pool.query<{ status: string; n: number }>('select status, count(*)::int as n from messages where id = any($1) group by status', [ids]);
+  return Object.fromEntries(result.rows.map((row) => [row.status, row.n]));
+}
+
+/** What the local provider received of these messages: how many, how many more than once, the most times. */
+export async function providerCounts(pool: pg.Pool, ids: string[]) {
+  const result = await pool.query<{ rows: number; twice: number; most: number | null }>(
+    'select count(*)::int as rows, count(*) filter (where deliveries > 1)::int as twice, max(deliveries) as most from local_outbox where message_id = any($1)',
+    [ids],
+  );
+  return result.rows[0] as { rows: number; twice: number; most: number | null };
 }

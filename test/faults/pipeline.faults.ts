@@ -1,17 +1,19 @@
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/ids.js';
 import {
+  createSender,
+  providerCounts,
   type PrivatePostgres,
   type PrivateRedis,
   type SendokaProcess,
+  type Sender,
   freePort,
   sleep,
   startPostgres,
   startRedis,
   startSendoka,
+  statusCounts,
   until,
   verificationPool,
 } from './cluster.js';
@@ -32,7 +34,7 @@ let api: SendokaProcess;
 let workers: SendokaProcess[] = [];
 let apiUrl = '';
 let env: Record<string, string>;
-let sender: { key: string; domain: string; orgId: string };
+let sender: Sender;
 const figures: string[] = [];
 
 interface Response {
@@ -93,11 +95,6 @@ const count = (responses: Response[]) => {
   return byStatus;
 };
 
-async function statusCounts(ids: string[]): Promise<Record<string, number>> {
-  const result = await pool.query<{ status: string; n: number }>('select status, count(*)::int as n from messages where id = any($1) group by status', [ids]);
-  return Object.fromEntries(result.rows.map((row) => [row.status, row.n]));
-}
-
 /** Fails at once, with its last output, when a Sendoka process died without being killed by the suite. */
 function assertAlive() {
   for (const sendoka of [api, ...workers]) {
@@ -112,21 +109,13 @@ async function settle(ids: string[]): Promise<number> {
   await until(
     async () => {
       assertAlive();
-      counts = await statusCounts(ids).catch(() => undefined);
+      counts = await statusCounts(pool, ids).catch(() => undefined);
       return counts !== undefined && !counts.queued && !counts.sending && !counts.scheduled;
     },
     settleTimeoutMs,
     () => `messages did not settle: ${JSON.stringify(counts)}`,
   );
   return Date.now() - started;
-}
-
-async function provider(ids: string[]) {
-  const result = await pool.query<{ rows: number; twice: number; most: number | null }>(
-    'select count(*)::int as rows, count(*) filter (where deliveries > 1)::int as twice, max(deliveries) as most from local_outbox where message_id = any($1)',
-    [ids],
-  );
-  return result.rows[0] as { rows: number; twice: number; most: number | null };
 }
 
 async function requeuedByReconciler(ids: string[]): Promise<number> {
@@ -154,25 +143,7 @@ beforeAll(async () => {
   await until(() => fetch(`${apiUrl}/readyz`).then((response) => response.ok, () => false), 30_000, () => api.output());
   workers = [startSendoka('worker', env), startSendoka('worker', env)];
 
-  const org = JSON.parse(
-    execFileSync(process.execPath, ['bin/sendoka.js', 'orgs', 'create', 'Faults', '--json'], { env: { ...process.env, ...env } }).toString(),
-  ) as { org_id: string; key: { secret: string } };
-  const call = async (path: string, body: unknown) => {
-    const response = await fetch(`${apiUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${org.key.secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as { id: string; secret: string };
-  };
-  const tenant = await call('/api/v1/tenants', { name: 'Acme', slug: 'acme' });
-  const domainId = newId('domain');
-  await pool.query(
-    "insert into domains (id, org_id, tenant_id, name, status, dkim_tokens, verification_token) values ($1, $2, $3, 'acme.example', 'verified', '{}', 'x')",
-    [domainId, org.org_id, tenant.id],
-  );
-  const key = await call('/api/v1/keys', { name: 'Acme', tenant_id: tenant.id, scopes: ['emails:send', 'messages:read'], allowed_domain_ids: [domainId] });
-  sender = { key: key.secret, domain: 'acme.example', orgId: org.org_id };
+  sender = await createSender(apiUrl, pool, env);
 }, 120_000);
 
 afterAll(async () => {
@@ -217,8 +188,8 @@ describe('fault suite: the sending pipeline', () => {
     phaseOne = accepted;
 
     const settleMs = await settle(accepted);
-    const statuses = await statusCounts(accepted);
-    const outbox = await provider(accepted);
+    const statuses = await statusCounts(pool, accepted);
+    const outbox = await providerCounts(pool, accepted);
     const requeued = await requeuedByReconciler(accepted);
     figures.push(
       `phase 1: ${accepted.length}/${sendCount} accepted in ${(sendingMs / 1000).toFixed(1)} s (${Math.round((accepted.length / sendingMs) * 1000)}/s), responses ${JSON.stringify(count(responses))}`,
@@ -263,8 +234,8 @@ describe('fault suite: the sending pipeline', () => {
     const { from, to } = outage;
 
     const settleMs = await settle(accepted);
-    const statuses = await statusCounts(accepted);
-    const outbox = await provider(accepted);
+    const statuses = await statusCounts(pool, accepted);
+    const outbox = await providerCounts(pool, accepted);
     const during = responses.filter((response) => response.at >= from && response.at <= to + 1_000);
     const afterOutage = responses.filter((response) => response.at > to);
     const firstAccepted = afterOutage.find((response) => response.status === 202);
@@ -285,7 +256,7 @@ describe('fault suite: the sending pipeline', () => {
     expect(statuses).toEqual({ sent: outageSendCount });
     expect(outbox).toEqual({ rows: outageSendCount, twice: 0, most: 1 });
     // Nothing accepted before the restart was lost either, and no process died of it.
-    expect(await statusCounts(phaseOne)).toEqual({ sent: phaseOne.length });
+    expect(await statusCounts(pool, phaseOne)).toEqual({ sent: phaseOne.length });
     expect([api, ...workers].map((sendoka) => sendoka.child.exitCode)).toEqual([null, null, null]);
   }, 15 * 60_000);
 });
