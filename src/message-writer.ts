@@ -1,4 +1,5 @@
 import { type Insertable, sql } from 'kysely';
+import { isUnavailable } from './db/errors.js';
 import { db, type Db } from './db/index.js';
 import { logger } from './logger.js';
 import { type MessageTable, messageEventRow, messageWebhookEvent } from './messages.js';
@@ -152,19 +153,33 @@ function scheduleCommit() {
       size += write.messages.length;
     }
     commitsInFlight++;
-    const committing = commit(batch);
+    const committing = commitIsolated(batch).finally(() => {
+      commitsInFlight--;
+      scheduleCommit();
+    });
     track(committing);
-    committing
-      .then(
-        () => batch.forEach((write) => write.resolve()),
-        (error: unknown) => batch.forEach((write) => write.reject(error)),
-      )
-      .finally(() => {
-        commitsInFlight--;
-        scheduleCommit();
-      });
     scheduleCommit();
   });
+}
+
+/**
+ * Commits a batch and answers each write. A batch is one statement, so one write Postgres refuses would
+ * fail every request in it: then the halves are committed apart, down to the write at fault, and only its
+ * request fails. An unavailable database fails them all at once (retrying apart would only wait longer).
+ */
+async function commitIsolated(batch: PendingWrite[]): Promise<void> {
+  try {
+    await commit(batch);
+    for (const write of batch) write.resolve();
+  } catch (error) {
+    if (batch.length === 1 || isUnavailable(error)) {
+      for (const write of batch) write.reject(error);
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await commitIsolated(batch.slice(0, half));
+    await commitIsolated(batch.slice(half));
+  }
 }
 
 async function commit(batch: PendingWrite[]) {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../src/db/index.js';
+import { newId } from '../src/ids.js';
+import { commitMessages, type NewMessage } from '../src/message-writer.js';
+import { startApi } from './helpers.js';
+import { platform } from './sending-helpers.js';
+
+const { call } = startApi();
+
+/** A copy of a stored message that Postgres refuses: its content holds a NUL, which jsonb cannot store. */
+async function unstorableCopyOf(messageId: string): Promise<NewMessage> {
+  const row = await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirstOrThrow();
+  const id = newId('message');
+  const { created_at: _created, updated_at: _updated, ...rest } = row;
+  return { ...rest, id, job_id: `send-${id}`, content: JSON.stringify({ ...row.content, text: 'a\u0000b' }), tags: JSON.stringify(row.tags) };
+}
+
+describe('group commit', () => {
+  it("answers each request for its own write: writes Postgres refuses, sharing commits with other orgs' sends, fail alone", async () => {
+    const first = await platform(call);
+    const second = await platform(call);
+    const send = (n: number) =>
+      call('POST', '/api/v1/emails', {
+        key: first.acme.key,
+        body: { from: `a@${first.acme.domain}`, to: `r${n}@example.com`, subject: `good #${n}`, text: 'x' },
+      });
+    const seed = await call('POST', '/api/v1/emails', {
+      key: second.globex.key,
+      body: { from: `a@${second.globex.domain}`, to: 'seed@example.com', subject: 'seed', text: 'x' },
+    });
+    expect(seed.status).toBe(202);
+    const bad = await Promise.all(Array.from({ length: 10 }, () => unstorableCopyOf(seed.body.id)));
+
+    // Rounds in which good sends and a refused write are handed to the same commit.
+    const good: Promise<{ status: number }>[] = [];
+    const refused: Promise<unknown>[] = [];
+    for (let round = 0; round < 10; round++) {
+      good.push(...Array.from({ length: 8 }, (_, n) => send(round * 8 + n)));
+      refused.push(commitMessages([bad[round] as NewMessage]).then(() => 'committed', () => 'refused'));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const answers = await Promise.all(good);
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 202));
+    expect(await Promise.all(refused)).toEqual(refused.map(() => 'refused'));
+    const stored = await db.selectFrom('messages').select('id').where('org_id', '=', first.orgId).execute();
+    expect(stored).toHaveLength(80);
+
+    // Handed over in one turn of the event loop, the good writes and the bad one share a single commit.
+    const [goodRow, badRow, otherGoodRow] = await Promise.all([1, 2, 3].map(() => unstorableCopyOf(seed.body.id)));
+    const outcomes = await Promise.allSettled([
+      commitMessages([{ ...(goodRow as NewMessage), content: JSON.stringify({ text: 'ok' }) }]),
+      commitMessages([badRow as NewMessage]),
+      commitMessages([{ ...(otherGoodRow as NewMessage), content: JSON.stringify({ text: 'ok too' }) }]),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+});
