@@ -185,3 +185,26 @@ export async function providerCounts(pool: pg.Pool, ids: string[]) {
   );
   return result.rows[0] as { rows: number; twice: number; most: number | null };
 }
+
+export interface Cluster {
+  redis: PrivateRedis;
+  postgres: PrivatePostgres;
+  pool: pg.Pool;
+  apiUrl: string;
+  /** What a Sendoka process of this cluster runs with. */
+  env: Record<string, string>;
+}
+
+/** A private Postgres and Redis, a verification pool on `database`, and the environment for Sendoka processes. */
+export async function startCluster(database: string, settings: Record<string, string>): Promise<Cluster> {
+  const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  const databaseUrl = postgres.url(database);
+  const port = await freePort();
+  return {
+    redis,
+    postgres,
+    pool: verificationPool(databaseUrl),
+    apiUrl: `http://127.0.0.1:${port}`,
+    env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: database, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', ...settings },
+  };
+}

@@ -8,14 +8,11 @@ import {
   type PrivateRedis,
   type SendokaProcess,
   type Sender,
-  freePort,
   sleep,
-  startPostgres,
-  startRedis,
+  startCluster,
   startSendoka,
   statusCounts,
   until,
-  verificationPool,
 } from './cluster.js';
 
 /**
@@ -124,21 +121,7 @@ async function requeuedByReconciler(ids: string[]): Promise<number> {
 }
 
 beforeAll(async () => {
-  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-  const databaseUrl = postgres.url('sendoka_faults');
-  pool = verificationPool(databaseUrl);
-  const port = await freePort();
-  apiUrl = `http://127.0.0.1:${port}`;
-  env = {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: 'faults',
-    PORT: String(port),
-    RECONCILE_INTERVAL_MS: '1000',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    SHUTDOWN_GRACE_MS: '5000',
-  };
+  ({ redis, postgres, pool, apiUrl, env } = await startCluster('sendoka_faults', { RECONCILE_INTERVAL_MS: '1000', SHUTDOWN_GRACE_MS: '5000' }));
   api = startSendoka('api', env);
   await until(() => fetch(`${apiUrl}/readyz`).then((response) => response.ok, () => false), 30_000, () => api.output());
   workers = [startSendoka('worker', env), startSendoka('worker', env)];

@@ -2,19 +2,16 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createSender,
-  freePort,
   type PrivatePostgres,
   type PrivateRedis,
   providerCounts,
   type Sender,
   type SendokaProcess,
   sleep,
-  startPostgres,
-  startRedis,
+  startCluster,
   startSendoka,
   statusCounts,
   until,
-  verificationPool,
 } from './cluster.js';
 
 /**
@@ -34,20 +31,7 @@ let env: Record<string, string>;
 let sender: Sender;
 
 beforeAll(async () => {
-  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-  const databaseUrl = postgres.url('sendoka_shutdown');
-  pool = verificationPool(databaseUrl);
-  const port = await freePort();
-  apiUrl = `http://127.0.0.1:${port}`;
-  env = {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: 'shutdown',
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    SHUTDOWN_GRACE_MS: '10000',
-  };
+  ({ redis, postgres, pool, apiUrl, env } = await startCluster('sendoka_shutdown', { SHUTDOWN_GRACE_MS: '10000' }));
   sendoka = await startReady();
   sender = await createSender(apiUrl, pool, env);
 }, 120_000);
