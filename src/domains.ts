@@ -15,7 +15,7 @@ import { actingTenantId, type Principal } from './principal.js';
 import { dkimTarget, identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
 import { sandboxDomainId, takeSandboxMessage } from './sandbox.js';
-import { assertTenantUsable, visibleTo } from './tenants.js';
+import { assertTenantUsable, tenantNotDeleting, visibleTo } from './tenants.js';
 import { assertSandboxRecipients } from './test-inboxes.js';
 import { publishEvents } from './webhooks.js';
 
@@ -363,6 +363,8 @@ async function sendingDomainByName(db: Db, name: string): Promise<CachedDomain> 
       .selectFrom('domains')
       .select(['id', 'org_id', 'tenant_id', 'status'])
       .where('name', '=', name)
+      // A deleting tenant's domain is gone for sending as for reading, even to a root key.
+      .where(tenantNotDeleting('domains.tenant_id'))
       .executeTakeFirst()) ?? null;
   // Bounds memory under a flood of distinct from-domains; a cleared cache only costs lookups.
   if (sendingDomains.size >= 100_000) sendingDomains.clear();
