@@ -131,9 +131,17 @@ async function findScopedDomain(db: Db, principal: Principal, domainId: string):
 
 const domainTaken = (name: string) => conflict('DOMAIN_TAKEN', `domain ${name} is already registered in Sendoka`);
 
+/**
+ * Domains are live sending identities: a test key may read them (its sends name them) but never add or
+ * remove one. Refused after the visibility checks, so a domain or tenant the key cannot see stays a 404.
+ */
+const testKeyCannotChangeDomains = () =>
+  new ApiError(403, 'permission_error', 'TEST_KEY_CANNOT_CHANGE_LIVE', 'a test key cannot change domains; use a live key');
+
 export async function createDomain(db: Kysely<Database>, principal: Principal, input: z.infer<typeof createDomainInput>) {
   const tenantId = actingTenantId(principal, input.tenant_id);
   if (tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
+  if (principal.environment === 'test') throw testKeyCannotChangeDomains();
   if (input.name === sandboxDomainName()) throw domainTaken(input.name);
   const id = newId('domain');
   try {
@@ -175,6 +183,10 @@ export async function listDomains(db: Db, principal: Principal, query: PageQuery
 
 /** Deletes the domain and its provider identity: both or neither (a provider failure keeps the row). */
 export async function deleteDomain(db: Kysely<Database>, principal: Principal, domainId: string) {
+  if (principal.environment === 'test') {
+    await findScopedDomain(db, principal, domainId);
+    throw testKeyCannotChangeDomains();
+  }
   const name = await db.transaction().execute(async (trx) => {
     const deleted = await trx
       .deleteFrom('domains')
