@@ -5,11 +5,13 @@ import { parse as parseHostname } from 'tldts';
 import { z } from 'zod';
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
+import type { KeyEnvironment } from './db/schema.js';
 import { isUniqueViolation } from './db/errors.js';
 import { ApiError, conflict, invalid, notFound } from './errors.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { newId } from './ids.js';
 import { logger } from './logger.js';
+import { changeMessages, type MessageTable } from './messages.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { dkimTarget, identityProvider } from './providers/email/identities.js';
@@ -181,24 +183,72 @@ export async function listDomains(db: Db, principal: Principal, query: PageQuery
   return fetchPage(select, query, presentDomain);
 }
 
-/** Deletes the domain and its provider identity: both or neither (a provider failure keeps the row). */
+/**
+ * Deletes the domain and its provider identity: both or neither (a provider failure keeps the row). Then
+ * cancels the mail still waiting to go out from it (scheduled, or queued and not yet claimed, including
+ * what a suspension holds). Mail a worker claims meanwhile, or accepted by a process whose cached copy of
+ * the domain is a moment old, is failed by the send worker's own check (checkSendingDomains).
+ */
 export async function deleteDomain(db: Kysely<Database>, principal: Principal, domainId: string) {
   if (principal.environment === 'test') {
     await findScopedDomain(db, principal, domainId);
     throw testKeyCannotChangeDomains();
   }
-  const name = await db.transaction().execute(async (trx) => {
-    const deleted = await trx
+  const deleted = await db.transaction().execute(async (trx) => {
+    const row = await trx
       .deleteFrom('domains')
       .where('id', 'in', scopedDomains(trx, principal).clearSelect().select('id').where('id', '=', domainId))
-      .returning('name')
+      .returning(['id', 'org_id', 'name'])
       .executeTakeFirst();
-    if (!deleted) throw notFound('domain', domainId);
-    await identityProvider().remove(deleted.name);
-    return deleted.name;
+    if (!row) throw notFound('domain', domainId);
+    await identityProvider().remove(row.name);
+    return row;
   });
-  forgetSendingDomain(name);
+  forgetSendingDomain(deleted.name);
+  // The domain is gone either way: what a failure here leaves waiting, the send worker fails when it is due.
+  await cancelWaitingMessages(deleted).catch((error: unknown) =>
+    logger.error({ err: error, domainId }, "canceling a deleted domain's waiting messages failed; the send worker will fail them"),
+  );
   return { id: domainId, deleted: true };
+}
+
+const cancelBatchSize = 500;
+
+/**
+ * Cancels a deleted domain's scheduled and queued messages, in bounded transactions: each batch moves its
+ * messages and records their `canceled` events (and webhooks) together.
+ */
+async function cancelWaitingMessages(domain: Pick<Domain, 'id' | 'org_id' | 'name'>) {
+  const reason = `canceled: the sending domain ${domain.name} (${domain.id}) was deleted`;
+  const waiting = ['queued', 'scheduled'] as const;
+  for (;;) {
+    const canceled = await changeMessages(async (trx) => {
+      const messages = await trx
+        .updateTable('messages')
+        .set({ status: 'canceled', last_error: reason, updated_at: new Date() })
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('messages')
+            .select('id')
+            .where('org_id', '=', domain.org_id)
+            .where('domain_id', '=', domain.id)
+            .where('status', 'in', waiting)
+            .limit(cancelBatchSize),
+        )
+        // A worker may have claimed one since the batch was picked: that one is the worker's to settle.
+        .where('status', 'in', waiting)
+        .returning(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
+        .execute();
+      const events = messages.map((message) => ({
+        message,
+        type: 'canceled' as const,
+        data: { reason: 'domain_deleted', domain_id: domain.id },
+        dedupeKey: `${message.id}:canceled`,
+      }));
+      return { result: messages.length, events };
+    });
+    if (canceled === 0) return;
+  }
 }
 
 /** Checks a domain now (a verified one stays verified) and returns it with its current status. */
@@ -384,6 +434,10 @@ async function sendingDomainByName(db: Db, name: string): Promise<CachedDomain> 
   return domain;
 }
 
+/** Live mail needs a verified domain; test mail never reaches the provider, so its DNS may still be on its way. */
+const statusAllowsSending = (status: DomainStatus, environment: KeyEnvironment) =>
+  status === 'verified' || (environment === 'test' && status === 'pending');
+
 /**
  * The domain an email's from-address may be sent from, for this key: its tenant's (a root key: its
  * org's) domains within allowed_domain_ids, or the sandbox. Unknown and foreign domains are refused
@@ -408,9 +462,7 @@ export async function resolveSendingDomain(db: Db, principal: Principal, fromDom
   ) {
     throw notAllowed();
   }
-  const verified = domain.status === 'verified';
-  // Test keys never reach the provider, so they may try a domain whose DNS is still on its way.
-  if (!verified && !(principal.environment === 'test' && domain.status === 'pending')) {
+  if (!statusAllowsSending(domain.status, principal.environment)) {
     throw new ApiError(
       422,
       'invalid_request_error',
@@ -418,7 +470,41 @@ export async function resolveSendingDomain(db: Db, principal: Principal, fromDom
       `domain ${name} is ${domain.status}, not verified: publish its dns_records, then POST /api/v1/domains/${domain.id}/verify`,
     );
   }
-  return { id: domain.id, name, sandbox: false, verified, tenantId: domain.tenant_id };
+  return { id: domain.id, name, sandbox: false, verified: domain.status === 'verified', tenantId: domain.tenant_id };
+}
+
+type SentFrom = Pick<MessageTable, 'id' | 'org_id' | 'tenant_id' | 'environment' | 'domain_id' | 'sender'>;
+
+/**
+ * Asks again, when messages are about to go out, whether each may still use the domain it was accepted
+ * from: the domain still exists, is still its org's and its tenant's (an org-level one for a root key's
+ * message), and is still verified (pending will do for test mail). Acceptance alone is not enough: the
+ * domain may have been deleted since, and its name registered and verified by another org. One query for
+ * all of them; returns each refused message's reason.
+ */
+export async function checkSendingDomains(db: Db, messages: readonly SentFrom[]): Promise<Map<string, string>> {
+  const refused = new Map<string, string>();
+  // The sandbox domain has no row and stays usable.
+  const domainIdOf = (message: SentFrom) => (message.domain_id === sandboxDomainId ? null : message.domain_id);
+  const domainIds = [...new Set(messages.map(domainIdOf).filter((id) => id !== null))];
+  if (domainIds.length === 0) return refused;
+  const rows = await db.selectFrom('domains').select(['id', 'org_id', 'tenant_id', 'name', 'status']).where('id', 'in', domainIds).execute();
+  const domains = new Map(rows.map((domain) => [domain.id, domain]));
+  for (const message of messages) {
+    const domainId = domainIdOf(message);
+    if (domainId === null) continue;
+    const domain = domains.get(domainId);
+    // A deleted row leaves only the from-address to name it (`Name <a@acme.com>` or `a@acme.com`).
+    const name = domain?.name ?? message.sender.slice(message.sender.lastIndexOf('@') + 1).replace(/>$/, '');
+    const subject = `the sending domain ${name} (${domainId})`;
+    if (!domain) refused.set(message.id, `${subject} was deleted`);
+    else if (domain.org_id !== message.org_id || domain.tenant_id !== message.tenant_id) {
+      refused.set(message.id, `${subject} now belongs to another tenant`);
+    } else if (!statusAllowsSending(domain.status, message.environment)) {
+      refused.set(message.id, `${subject} is no longer verified (it is ${domain.status})`);
+    }
+  }
+  return refused;
 }
 
 /**

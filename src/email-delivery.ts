@@ -10,6 +10,7 @@ import {
   recordResults,
   releaseClaims,
 } from './delivery.js';
+import { checkSendingDomains } from './domains.js';
 import { ApiError } from './errors.js';
 import { logger } from './logger.js';
 import { applyProviderEvent } from './messages.js';
@@ -111,17 +112,24 @@ async function renderTemplates(messages: ClaimedMessage[]) {
   return { rendered, failed };
 }
 
-/** Filters suppressions and hands the claimed messages to the provider (or the simulator, for test keys). */
+/**
+ * Fails the messages whose sending domain they may no longer use, filters suppressions, and hands the rest to
+ * the provider (or the simulator, for test keys).
+ */
 async function sendClaimed(claimed: ClaimedMessage[]) {
-  const { allowed, suppressed } = await filterSuppressed(claimed, recipientsOf);
-  const { rendered, failed } = await renderTemplates(claimed.filter((message) => allowed.get(message.id)?.size));
+  const domainRefusals = await checkSendingDomains(db, claimed);
+  const sendable = claimed.filter((message) => !domainRefusals.has(message.id));
+  const { allowed, suppressed } = await filterSuppressed(sendable, recipientsOf);
+  const { rendered, failed } = await renderTemplates(sendable.filter((message) => allowed.get(message.id)?.size));
 
   const results: MessageResult[] = [];
   const live: ClaimedMessage[] = [];
   const simulated: ClaimedMessage[] = [];
   for (const message of claimed) {
+    const domainRefusal = domainRefusals.get(message.id);
     const recipients = allowed.get(message.id) as Set<string>;
-    if (recipients.size === 0) results.push({ message, status: 'suppressed' });
+    if (domainRefusal) results.push({ message, status: 'failed', error: domainRefusal });
+    else if (recipients.size === 0) results.push({ message, status: 'suppressed' });
     else if (failed.has(message.id)) results.push({ message, status: 'failed', error: failed.get(message.id) });
     else if (message.environment === 'test') {
       results.push({ message, status: 'sent', providerMessageId: `test-${message.id}` });

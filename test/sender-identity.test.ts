@@ -1,17 +1,148 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Webhooks go to a receiver on 127.0.0.1 over http; set before src/config.ts parses the environment.
+vi.hoisted(() => {
+  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true';
+  process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
+});
+
 import { db } from '../src/db/index.js';
+import { newId } from '../src/ids.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
-import { startApi, uniqueSlug } from './helpers.js';
+import { webhooksProcessor } from '../workers/webhooks.js';
+import { newOrg, startApi, uniqueSlug } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
+import { startReceiver } from './webhook-receiver.js';
 
 const { call } = startApi();
-runWorkers(sendEmailProcessor);
+const receiver = startReceiver();
+runWorkers(sendEmailProcessor, webhooksProcessor);
+
+const inTwoSeconds = () => new Date(Date.now() + 2_000).toISOString();
 
 async function send(key: string, from: string, extra: Record<string, unknown> = {}) {
   const sent = await call('POST', '/api/v1/emails', { key, body: { from, to: 'reader@example.com', subject: 'News', text: 'x', ...extra } });
   expect(sent.status, JSON.stringify(sent.body)).toBe(202);
   return sent.body.id as string;
 }
+
+async function webhookEndpoint(rootKey: string, events: string[]) {
+  const path = `/${uniqueSlug('hook')}`;
+  const created = await call('POST', '/api/v1/webhooks/endpoints', { key: rootKey, body: { url: receiver.url(path), events } });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return path;
+}
+
+/** A verified domain on record (verification itself is the domains suite's subject). */
+async function verifiedDomain(orgId: string, tenantId: string | null, name = `${uniqueSlug('news')}.example`) {
+  const id = newId('domain');
+  await db
+    .insertInto('domains')
+    .values({ id, org_id: orgId, tenant_id: tenantId, name, status: 'verified', dkim_tokens: [], verification_token: 'x' })
+    .execute();
+  return { id, name };
+}
+
+/** Another org registers a freed name through the API; its DNS then checks out. */
+async function registerElsewhere(name: string) {
+  const other = await newOrg('Other SaaS');
+  const created = await call('POST', '/api/v1/domains', { key: other.rootKey, body: { name } });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await db.updateTable('domains').set({ status: 'verified' }).where('id', '=', created.body.id).execute();
+  return other;
+}
+
+const outboxOf = (messageIds: string[]) =>
+  db.selectFrom('local_outbox').select(['message_id', 'payload']).where('message_id', 'in', messageIds).execute();
+
+describe('deleting a domain', () => {
+  it('cancels its scheduled and held mail, once however many DELETEs race; the name re-registered by another org sends none of it', async () => {
+    const { rootKey, acme, globex } = await platform(call);
+    const hooks = await webhookEndpoint(rootKey, ['message.canceled']);
+    const at = inTwoSeconds();
+    const scheduled = await send(acme.key, `Acme <news@${acme.domain}>`, { scheduled_at: at });
+    const siblingScheduled = await send(globex.key, `news@${globex.domain}`, { scheduled_at: at });
+    // A suspended tenant's mail is held: a root key may still send from its domain, and the message waits.
+    expect((await call('PATCH', `/api/v1/tenants/${acme.id}`, { key: rootKey, body: { status: 'suspended' } })).status).toBe(200);
+    const held = await send(rootKey, `news@${acme.domain}`);
+
+    const deletes = await Promise.all([1, 2].map(() => call('DELETE', `/api/v1/domains/${acme.domainId}`, { key: rootKey })));
+    expect(deletes.map((response) => response.status).sort()).toEqual([200, 404]);
+
+    const reason = `canceled: the sending domain ${acme.domain} (${acme.domainId}) was deleted`;
+    for (const [id, first] of [[scheduled, 'scheduled'], [held, 'queued']]) {
+      const message = (await call('GET', `/api/v1/messages/${id}`, { key: rootKey })).body;
+      expect(message).toMatchObject({ status: 'canceled', last_error: reason });
+      expect(message.events.map((event: { type: string }) => event.type)).toEqual([first, 'canceled']);
+    }
+
+    await registerElsewhere(acme.domain);
+    expect((await call('PATCH', `/api/v1/tenants/${acme.id}`, { key: rootKey, body: { status: 'active' } })).status).toBe(200);
+    // The sibling's mail, due at the same time, is untouched and goes out.
+    expect((await settled(call, rootKey, siblingScheduled)).status).toBe('sent');
+
+    const webhooks = await receiver.waitFor(hooks, 2);
+    expect(webhooks.map((webhook) => webhook.payload.data).sort((a, b) => a.message_id.localeCompare(b.message_id))).toEqual(
+      [scheduled, held].sort().map((id) => expect.objectContaining({ message_id: id, reason: 'domain_deleted', domain_id: acme.domainId })),
+    );
+    for (const id of [scheduled, held]) expect((await call('GET', `/api/v1/messages/${id}`, { key: rootKey })).body.status).toBe('canceled');
+    expect(await outboxOf([scheduled, held])).toEqual([]);
+  });
+});
+
+describe('the send worker checks the sending domain when it sends', () => {
+  it('fails mail whose domain was deleted, moved or unverified since it was accepted, with its webhook; the rest goes out', async () => {
+    const { orgId, rootKey, acme, globex } = await platform(call);
+    const hooks = await webhookEndpoint(rootKey, ['message.failed']);
+    const unverified = await verifiedDomain(orgId, acme.id);
+    const moved = await verifiedDomain(orgId, acme.id);
+    const orgLevel = await verifiedDomain(orgId, null);
+    const pending = await call('POST', '/api/v1/domains', { key: rootKey, body: { name: `${uniqueSlug('pending')}.example`, tenant_id: acme.id } });
+    const testKey = await call('POST', '/api/v1/keys', {
+      key: rootKey,
+      body: { name: 'ci', tenant_id: acme.id, environment: 'test', scopes: ['emails:send', 'messages:read'] },
+    });
+
+    const at = inTwoSeconds();
+    const fromDeleted = await send(acme.key, `Acme <news@${acme.domain}>`, { scheduled_at: at });
+    const fromUnverified = await send(rootKey, `news@${unverified.name}`, { scheduled_at: at });
+    const fromMoved = await send(rootKey, `news@${moved.name}`, { scheduled_at: at });
+    const fromSibling = await send(globex.key, `news@${globex.domain}`, { scheduled_at: at });
+    const fromOrgLevel = await send(rootKey, `news@${orgLevel.name}`, { scheduled_at: at });
+    const testFromPending = await send(testKey.body.secret, `news@${pending.body.name}`, { scheduled_at: at });
+
+    // What acceptance saw is no longer so. The row deleted under the message stands for mail accepted by a
+    // process whose cached copy of the domain was a moment old, or a delete whose cancellation never ran.
+    await db.deleteFrom('domains').where('id', '=', acme.domainId).execute();
+    const newOwner = await registerElsewhere(acme.domain);
+    await db.updateTable('domains').set({ status: 'failed' }).where('id', '=', unverified.id).execute();
+    await db.updateTable('domains').set({ tenant_id: globex.id }).where('id', '=', moved.id).execute();
+
+    const failures = {
+      [fromDeleted]: `the sending domain ${acme.domain} (${acme.domainId}) was deleted`,
+      [fromUnverified]: `the sending domain ${unverified.name} (${unverified.id}) is no longer verified (it is failed)`,
+      [fromMoved]: `the sending domain ${moved.name} (${moved.id}) now belongs to another tenant`,
+    };
+    for (const [id, error] of Object.entries(failures)) {
+      const message = await settled(call, rootKey, id);
+      expect(message).toMatchObject({ status: 'failed', last_error: error });
+      expect(message.events.map((event: { type: string }) => event.type)).toEqual(['scheduled', 'failed']);
+    }
+    expect((await settled(call, rootKey, fromSibling)).status).toBe('sent');
+    expect((await settled(call, rootKey, fromOrgLevel)).status).toBe('sent');
+    expect(['sent', 'delivered']).toContain((await settled(call, rootKey, testFromPending)).status);
+
+    const webhooks = await receiver.waitFor(hooks, 3);
+    expect(Object.fromEntries(webhooks.map((webhook) => [webhook.payload.data.message_id, webhook.payload.data.error]))).toEqual(failures);
+    expect((await outboxOf([fromDeleted, fromUnverified, fromMoved, fromSibling, fromOrgLevel])).map((row) => row.message_id).sort()).toEqual(
+      [fromSibling, fromOrgLevel].sort(),
+    );
+
+    // The name's new owner sends from it as its own; none of the old owner's mail went out under it.
+    const theirs = await send(newOwner.rootKey, `news@${acme.domain}`);
+    expect((await settled(call, newOwner.rootKey, theirs)).status).toBe('sent');
+  });
+});
 
 describe("a deleting tenant's domains", () => {
   it("refuse a root key's send as an unknown domain does, writing nothing; a suspended tenant's still hold mail", async () => {
