@@ -1,9 +1,19 @@
 import { z } from 'zod';
+import {
+  maxAttachmentsPerEmail,
+  maxEmailsPerBatch,
+  maxHeadersPerEmail,
+  maxMessageBytes,
+  maxRecipientsPerEmail,
+  maxScheduleAheadDays,
+  maxSubjectLength,
+  maxTagPartLength,
+  maxTagsPerMessage,
+  megabytes,
+} from './limits.js';
 import { templateVariables } from './templates.js';
 
-const maxRecipients = 50;
-const maxMessageBytes = 10 * 1024 * 1024;
-const maxScheduleAheadMs = 30 * 24 * 3600 * 1000;
+const maxScheduleAheadMs = maxScheduleAheadDays * 24 * 3600 * 1000;
 
 const email = z.email({ error: 'must be a valid email address' }).max(320);
 
@@ -23,22 +33,38 @@ const mailbox = z
     return { name: named?.[1]?.trim() || null, address: parsed.data.toLowerCase() };
   });
 
-const addressList = z
-  .union([email, z.array(email).min(1).max(maxRecipients)])
-  .transform((value) => (Array.isArray(value) ? value : [value]).map((address) => address.toLowerCase()));
+/** An address or an array of them; `noun` names what the limit counts. */
+const addressList = (noun: 'recipients' | 'addresses') =>
+  z
+    .union(
+      [
+        email,
+        z
+          .array(email)
+          .min(1, 'at least one address')
+          .max(maxRecipientsPerEmail, `at most ${maxRecipientsPerEmail} ${noun}`),
+      ],
+      { error: 'must be an email address or an array of them' },
+    )
+    .transform((value) => (Array.isArray(value) ? value : [value]).map((address) => address.toLowerCase()));
 
-const tag = z.strictObject({
-  name: z
-    .string()
-    .min(1)
-    .max(256)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
-  value: z
-    .string()
-    .min(1)
-    .max(256)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
-});
+const tagPart = z
+  .string()
+  .min(1)
+  .max(maxTagPartLength)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+
+/** Tags of an email or an SMS. */
+export const messageTags = z
+  .array(z.strictObject({ name: tagPart, value: tagPart }))
+  .max(maxTagsPerMessage, `at most ${maxTagsPerMessage} tags`);
+
+/** An ISO date-time in the future, within the scheduling horizon. */
+export const scheduledAt = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' })
+  .refine((value) => Date.parse(value) > Date.now(), 'must be in the future')
+  .refine((value) => Date.parse(value) <= Date.now() + maxScheduleAheadMs, `must be at most ${maxScheduleAheadDays} days ahead`)
+  .meta({ description: `in the future, at most ${maxScheduleAheadDays} days ahead` });
 
 const base64 = z
   .string()
@@ -79,25 +105,39 @@ const headers = z
       .max(2000)
       .regex(/^[^\r\n]*$/, 'no line breaks'),
   )
-  .refine((value) => Object.keys(value).length <= 50, 'at most 50 headers');
+  .refine((value) => Object.keys(value).length <= maxHeadersPerEmail, `at most ${maxHeadersPerEmail} headers`)
+  .meta({ maxProperties: maxHeadersPerEmail });
+
+const recipients = addressList('recipients');
+
+/** What counts towards maxMessageBytes, in bytes as sent (attachments decoded). */
+function messageBytes(input: { html?: string; text?: string; attachments?: { content: string }[]; variables?: unknown }) {
+  const attachmentBytes = (input.attachments ?? []).reduce((sum, item) => sum + (item.content.length * 3) / 4, 0);
+  const variableBytes = input.variables ? Buffer.byteLength(JSON.stringify(input.variables)) : 0;
+  return attachmentBytes + variableBytes + Buffer.byteLength(input.html ?? '') + Buffer.byteLength(input.text ?? '');
+}
 
 export const sendEmailInput = z
   .strictObject({
     from: mailbox,
-    to: addressList,
-    cc: addressList.optional(),
-    bcc: addressList.optional(),
-    reply_to: addressList.optional(),
-    subject: z.string().min(1).max(998).optional(),
+    to: recipients.meta({ description: `at most ${maxRecipientsPerEmail} recipients across to, cc and bcc` }),
+    cc: recipients.optional(),
+    bcc: recipients.optional(),
+    reply_to: addressList('addresses').optional(),
+    subject: z.string().min(1).max(maxSubjectLength).optional(),
     html: z.string().min(1).optional(),
     text: z.string().min(1).optional(),
     headers: headers.optional(),
-    tags: z.array(tag).max(20).optional(),
-    attachments: z.array(attachment).max(100).optional(),
+    tags: messageTags.optional(),
+    attachments: z
+      .array(attachment)
+      .max(maxAttachmentsPerEmail, `at most ${maxAttachmentsPerEmail} attachments`)
+      .meta({ description: `html, text, attachments (decoded) and variables together: at most ${megabytes(maxMessageBytes)}` })
+      .optional(),
     // Instead of subject, html and text: the template renders them when the message is sent.
     template_id: z.string().min(1).max(64).optional(),
     variables: templateVariables.optional(),
-    scheduled_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' }).optional(),
+    scheduled_at: scheduledAt.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.template_id) {
@@ -110,29 +150,26 @@ export const sendEmailInput = z
       if (input.variables) ctx.addIssue({ code: 'custom', path: ['variables'], message: 'variables go with a template_id' });
     }
     const recipientCount = input.to.length + (input.cc?.length ?? 0) + (input.bcc?.length ?? 0);
-    if (recipientCount > maxRecipients) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${maxRecipients} recipients across to, cc and bcc` });
+    if (recipientCount > maxRecipientsPerEmail) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${maxRecipientsPerEmail} recipients across to, cc and bcc (${recipientCount} given)` });
     }
-    const attachmentBytes = (input.attachments ?? []).reduce((sum, item) => sum + (item.content.length * 3) / 4, 0);
-    const variableBytes = input.variables ? Buffer.byteLength(JSON.stringify(input.variables)) : 0;
-    const size = attachmentBytes + variableBytes + Buffer.byteLength(input.html ?? '') + Buffer.byteLength(input.text ?? '');
-    if (size > maxMessageBytes) ctx.addIssue({ code: 'custom', path: ['attachments'], message: 'the message exceeds 10 MB' });
-    if (input.scheduled_at) {
-      const at = Date.parse(input.scheduled_at);
-      if (at <= Date.now()) ctx.addIssue({ code: 'custom', path: ['scheduled_at'], message: 'must be in the future' });
-      if (at > Date.now() + maxScheduleAheadMs) {
-        ctx.addIssue({ code: 'custom', path: ['scheduled_at'], message: 'must be at most 30 days ahead' });
-      }
+    const size = messageBytes(input);
+    if (size > maxMessageBytes) {
+      // The whole message, not one field: its own code, so clients need not parse the message to tell it apart.
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        params: { code: 'MESSAGE_TOO_LARGE' },
+        message: `the message is ${megabytes(size)}; html, text, attachments (decoded) and variables together may be at most ${megabytes(maxMessageBytes)}`,
+      });
     }
   });
 
 export type SendEmailInput = z.infer<typeof sendEmailInput>;
 
-export const sendEmailBatchInput = z.array(sendEmailInput).min(1).max(100);
+export const sendEmailBatchInput = z
+  .array(sendEmailInput)
+  .min(1, 'at least one email')
+  .max(maxEmailsPerBatch, `at most ${maxEmailsPerBatch} emails in a batch`);
 
-export const rescheduleInput = z.strictObject({
-  scheduled_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' }).refine((value) => {
-    const at = Date.parse(value);
-    return at > Date.now() && at <= Date.now() + maxScheduleAheadMs;
-  }, 'must be in the future and at most 30 days ahead'),
-});
+export const rescheduleInput = z.strictObject({ scheduled_at: scheduledAt });

@@ -3,6 +3,7 @@ import type { ColumnType } from 'kysely';
 import { z } from 'zod';
 import type { Db } from './db/index.js';
 import { ApiError, conflict } from './errors.js';
+import { idempotencyWindowHours, maxIdempotencyKeyLength } from './limits.js';
 import type { Principal } from './principal.js';
 
 export interface IdempotencyRecordTable {
@@ -23,7 +24,7 @@ declare module './db/schema.js' {
   }
 }
 
-const retentionMs = 24 * 3600 * 1000;
+const retentionMs = idempotencyWindowHours * 3600 * 1000;
 /** A record without a response this old belongs to a request that died before committing anything. */
 const abandonedAfterMs = 60 * 1000;
 
@@ -39,8 +40,8 @@ function retryInBackground(attempt: () => Promise<unknown>, forMs: number) {
 
 export const idempotencyKeyHeader = z
   .string()
-  .min(1)
-  .max(256)
+  .min(1, 'must not be empty')
+  .max(maxIdempotencyKeyLength, `at most ${maxIdempotencyKeyLength} characters`)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 export type IdempotentStart =

@@ -1,10 +1,15 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
+import { idPrefixes } from './ids.js';
+import { defaultPageSize, maxPageSize } from './limits.js';
+
+/** Any id this API hands out: a known prefix, then a ULID in lower-case Crockford base32. */
+const idPattern = new RegExp(`^(?:${Object.values(idPrefixes).join('|')})_[0-9a-hjkmnp-tv-z]{26}$`);
 
 /** Cursor pagination over prefixed, time-sortable ids: newest first, `after` is the last id of the previous page. */
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  after: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(maxPageSize).default(defaultPageSize),
+  after: z.string().regex(idPattern, 'must be the next_cursor of a previous page (an id)').optional(),
 });
 
 export type PageQuery = z.infer<typeof pageQuery>;

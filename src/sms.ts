@@ -2,13 +2,12 @@ import parsePhoneNumber, { type CountryCode, isSupportedCountry } from 'libphone
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { z } from 'zod';
 import type { Db } from './db/index.js';
+import { messageTags, scheduledAt } from './email-input.js';
 import { invalid } from './errors.js';
 import { newId } from './ids.js';
+import { maxSmsBodyBytes } from './limits.js';
 import { assignJobs, commitMessages } from './message-writer.js';
 import type { Principal } from './principal.js';
-
-const maxBodyBytes = 1_600;
-const maxScheduleAheadMs = 30 * 24 * 3600 * 1000;
 
 export const sendSmsInput = z
   .strictObject({
@@ -22,7 +21,8 @@ export const sendSmsInput = z
     body: z
       .string()
       .min(1)
-      .refine((value) => Buffer.byteLength(value) <= maxBodyBytes, `must be at most ${maxBodyBytes} bytes`),
+      .refine((value) => Buffer.byteLength(value) <= maxSmsBodyBytes, `must be at most ${maxSmsBodyBytes} bytes (UTF-8)`)
+      .meta({ description: `at most ${maxSmsBodyBytes} bytes (UTF-8)` }),
     sender_id: z
       .string()
       .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, '3 to 11 letters and digits, at least one letter')
@@ -32,20 +32,8 @@ export const sendSmsInput = z
       .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100')
       .optional(),
     type: z.enum(['transactional', 'promotional']).default('transactional'),
-    tags: z
-      .array(
-        z.strictObject({
-          name: z.string().min(1).max(256).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
-          value: z.string().min(1).max(256).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
-        }),
-      )
-      .max(20)
-      .optional(),
-    scheduled_at: z.iso
-      .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' })
-      .refine((value) => Date.parse(value) > Date.now(), 'must be in the future')
-      .refine((value) => Date.parse(value) <= Date.now() + maxScheduleAheadMs, 'must be at most 30 days ahead')
-      .optional(),
+    tags: messageTags.optional(),
+    scheduled_at: scheduledAt.optional(),
   })
   .refine((input) => !(input.sender_id && input.origination_number), {
     path: ['sender_id'],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from './db/index.js';
 import type { KeyEnvironment } from './db/schema.js';
 import { notFound } from './errors.js';
+import { usagePeriods } from './limits.js';
 import type { Principal } from './principal.js';
 import { assertTenantUsable } from './tenants.js';
 
@@ -88,10 +89,15 @@ export function usageUpsert(increments: UsageIncrement[]) {
   `;
 }
 
+const periodRule = `must be a month from ${usagePeriods.first} to ${usagePeriods.last}, as YYYY-MM`;
+
 export const usageQuery = z.strictObject({
   period: z
     .string()
-    .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
+    // abort: a malformed period is not also out of range.
+    .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { error: periodRule, abort: true })
+    .refine((period) => period >= usagePeriods.first && period <= usagePeriods.last, periodRule)
+    .meta({ description: `a UTC month, ${usagePeriods.first} to ${usagePeriods.last}; the current one by default` })
     .default(() => periodOf(new Date())),
 });
 

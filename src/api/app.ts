@@ -4,12 +4,13 @@ import express, { type RequestHandler } from 'express';
 import { config } from '../config.js';
 import { db } from '../db/index.js';
 import { keyAuthenticator } from '../keys.js';
+import { maxContactImportRequestBytes, maxEmailRequestBytes, maxRequestBytes } from '../limits.js';
 import { logger } from '../logger.js';
 import { observeHttpRequest } from '../metrics.js';
 import { adminHandlers, adminPath } from './admin.js';
 import { docsPage } from './docs.js';
 import { opsRouter } from './health.js';
-import { authenticate, errorHandler, notFoundHandler } from './middleware.js';
+import { authenticate, errorHandler, notFoundHandler, requireJsonBody } from './middleware.js';
 import { openApiDocument, routePattern } from './openapi.js';
 import { audiencesRouter } from './routes/audiences.js';
 import { cronRouter } from './routes/cron.js';
@@ -25,6 +26,12 @@ import { templatesRouter } from './routes/templates.js';
 import { testInboxesRouter } from './routes/test-inboxes.js';
 import { usageRouter } from './routes/usage.js';
 import { webhooksRouter } from './routes/webhooks.js';
+
+/**
+ * Any JSON value, not only objects and arrays (strict: false): a body of `null` or `1` is valid JSON, and
+ * validation answers it with a 422 naming the body.
+ */
+const jsonBody = (limit: number) => express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] });
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 const probePaths = new Set(['/healthz', '/readyz', '/metrics']);
@@ -71,14 +78,14 @@ export function createApp() {
   app.use(httpMetrics);
   app.use(requestLog);
   app.use(opsRouter);
-  // Emails carry attachments (10 MB a message, base64-encoded); everything else is small.
-  app.use('/api/v1/emails', express.json({ limit: '40mb', strict: true }));
-  // Up to 10,000 contacts with names and metadata.
-  app.use('/api/v1/audiences/:id/contacts/import', express.json({ limit: '10mb', strict: true }));
-  app.use(express.json({ limit: '1mb', strict: true }));
-
-  // Authenticated by their own means (SNS signatures, the cron secret, basic auth) or public, not by API keys.
+  // Before the JSON parsers: SNS posts JSON labelled text/plain, and the ingest router reads its bodies itself.
   app.use('/api/v1/ingest', ingestRouter);
+  // Emails carry attachments (base64-encoded); everything else is small. Bull Board parses its own bodies.
+  app.use('/api/v1/emails', jsonBody(maxEmailRequestBytes));
+  app.use('/api/v1/audiences/:id/contacts/import', jsonBody(maxContactImportRequestBytes));
+  app.use('/api', jsonBody(maxRequestBytes));
+
+  // Authenticated by their own means (SNS signatures above, the cron secret, basic auth) or public, not by API keys.
   app.use('/api/cron', cronRouter);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument());
@@ -88,6 +95,7 @@ export function createApp() {
   if (admin) app.use(adminPath, ...admin);
 
   const api = express.Router();
+  api.use(requireJsonBody);
   api.use(authenticate(keyAuthenticator(db, config.KEY_CACHE_TTL_MS)));
   // The send paths first: every router a request passes on its way costs a path match.
   api.use('/emails', emailsRouter);

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { isUnavailable, pgCode } from '../db/errors.js';
 import { ApiError } from '../errors.js';
+import { megabytes } from '../limits.js';
 import type { Principal } from '../principal.js';
 import type { Scope } from '../scopes.js';
 import { logger } from '../logger.js';
@@ -40,9 +41,25 @@ export function requireScope(scope: Scope): RequestHandler {
   };
 }
 
+/**
+ * A body the JSON parser skipped (another Content-Type, or none) would reach validation as missing: say which
+ * header it needs instead. On the send path the body was parsed, and that takes one property test to see.
+ */
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
+  if (req.body === undefined && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0)) {
+    const given = req.get('content-type')?.slice(0, 100) ?? 'none';
+    throw new ApiError(
+      415,
+      'invalid_request_error',
+      'UNSUPPORTED_MEDIA_TYPE',
+      `send the body as JSON with Content-Type: application/json (this request's Content-Type: ${given})`,
+    );
+  }
+  next();
+};
+
 const bodyParserErrors: Record<string, [number, string, string]> = {
   'entity.parse.failed': [400, 'INVALID_JSON', 'the body is not valid JSON'],
-  'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'the body is larger than this endpoint accepts'],
   'encoding.unsupported': [415, 'UNSUPPORTED_ENCODING', 'unsupported content encoding'],
   'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', 'unsupported charset; send UTF-8'],
   'request.aborted': [400, 'REQUEST_ABORTED', 'the request was aborted'],
@@ -50,7 +67,13 @@ const bodyParserErrors: Record<string, [number, string, string]> = {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  const bodyError = typeof error === 'object' && error !== null && 'type' in error ? bodyParserErrors[String(error.type)] : undefined;
+  const bodyErrorType = typeof error === 'object' && error !== null && 'type' in error ? String(error.type) : undefined;
+  if (bodyErrorType === 'entity.too.large') {
+    // The limit differs by endpoint: name the one this request hit.
+    const { limit } = error as { limit: number };
+    return new ApiError(413, 'invalid_request_error', 'PAYLOAD_TOO_LARGE', `the body is larger than the ${megabytes(limit)} this endpoint accepts`);
+  }
+  const bodyError = bodyErrorType ? bodyParserErrors[bodyErrorType] : undefined;
   if (bodyError) return new ApiError(bodyError[0], 'invalid_request_error', bodyError[1], bodyError[2]);
   if (isUnavailable(error)) {
     return new ApiError(503, 'service_unavailable', 'SERVICE_UNAVAILABLE', 'a backing service is unavailable; retry shortly');

@@ -4,7 +4,18 @@ import * as audiences from '../audiences.js';
 import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../email-input.js';
 import type { ErrorType } from '../errors.js';
 import { groupBy } from '../group-by.js';
+import { idempotencyKeyHeader } from '../idempotency.js';
 import * as keys from '../keys.js';
+import {
+  idempotencyWindowHours,
+  maxContactImportRequestBytes,
+  maxEmailRequestBytes,
+  maxEmailsPerBatch,
+  maxMessageBytes,
+  maxPageSize,
+  maxRequestBytes,
+  megabytes,
+} from '../limits.js';
 import * as messages from '../messages.js';
 import type { Scope } from '../scopes.js';
 import { sendSmsInput } from '../sms.js';
@@ -70,10 +81,16 @@ const errorCatalogue = {
   ROTATION_IN_PROGRESS: [409, 'conflict_error', 'the secret changed meanwhile; retry'],
   ENDPOINT_DISABLED: [409, 'conflict_error', 'the webhook endpoint is disabled; enable it first'],
   DELIVERY_PENDING: [409, 'conflict_error', 'the delivery is still being attempted'],
-  PAYLOAD_TOO_LARGE: [413, 'invalid_request_error', 'the body is larger than the endpoint accepts (40 MB for emails, 1 MB elsewhere)'],
+  PAYLOAD_TOO_LARGE: [
+    413,
+    'invalid_request_error',
+    `the body is larger than the endpoint accepts: ${megabytes(maxEmailRequestBytes)} for emails, ${megabytes(maxContactImportRequestBytes)} for contact imports, ${megabytes(maxRequestBytes)} elsewhere`,
+  ],
+  UNSUPPORTED_MEDIA_TYPE: [415, 'invalid_request_error', 'a body sent without Content-Type: application/json (or application/*+json)'],
   UNSUPPORTED_ENCODING: [415, 'invalid_request_error', 'unsupported Content-Encoding'],
   UNSUPPORTED_CHARSET: [415, 'invalid_request_error', 'unsupported charset; send UTF-8'],
   VALIDATION_ERROR: [422, 'invalid_request_error', 'the message names each offending field'],
+  MESSAGE_TOO_LARGE: [422, 'invalid_request_error', `html, text, attachments (decoded) and variables together exceed ${megabytes(maxMessageBytes)}`],
   INVALID_PHONE_NUMBER: [422, 'invalid_request_error', 'not a valid phone number (E.164, or national with default_country)'],
   URL_NOT_ALLOWED: [422, 'invalid_request_error', 'the webhook URL is refused (scheme, private address)'],
   INVALID_CODE: [422, 'invalid_request_error', 'the confirmation code does not match'],
@@ -426,18 +443,18 @@ export const endpoints: Endpoint[] = [
     body: sendEmailInput,
     idempotent: true,
     success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued' } },
-    errors: ['DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
+    errors: ['MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
   },
   {
     method: 'post',
     path: '/api/v1/emails/batch',
     tag: 'sending',
-    summary: 'Send up to 100 emails, all or none (errors name the item: [index])',
+    summary: `Send up to ${maxEmailsPerBatch} emails, all or none (errors name the item: [index])`,
     auth: { key: 'emails:send' },
     body: sendEmailBatchInput,
     idempotent: true,
     success: { status: 202, description: 'accepted, in order', example: { data: [{ id: messageId, status: 'queued' }] } },
-    errors: ['DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
+    errors: ['MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
   },
   {
     method: 'patch',
@@ -622,7 +639,7 @@ export const endpoints: Endpoint[] = [
     method: 'post',
     path: `/api/v1/audiences/${id}/contacts/import`,
     tag: 'audiences',
-    summary: 'Import up to 10,000 contacts in the background (upserted by email)',
+    summary: 'Import contacts in the background (upserted by email)',
     auth: { key: 'contacts:write' },
     body: audiences.importContactsInput,
     success: { status: 202, description: 'the import', example: contactImport },
@@ -698,7 +715,7 @@ export const endpoints: Endpoint[] = [
     method: 'post',
     path: `/api/v1/webhooks/endpoints/${id}/rotate-secret`,
     tag: 'webhooks',
-    summary: 'Rotate the secret; the previous one keeps signing for 24 h',
+    summary: `Rotate the secret; the previous one keeps signing for ${webhooks.secretOverlapMs / 3_600_000} h`,
     auth: { key: 'webhooks:write' },
     success: { status: 200, description: 'the endpoint with its new secret', example: { ...endpoint, secret: 'whsec_…', previous_secret_expires_at: at } },
     errors: ['ROTATION_IN_PROGRESS'],
@@ -777,7 +794,9 @@ function errorCodesOf(entry: Endpoint): ErrorCode[] {
   if (entry.auth === 'admin') codes.add('INVALID_ADMIN_CREDENTIALS');
   if (entry.auth === 'sns') codes.add('SNS_SIGNATURE_INVALID');
   if (entry.body) {
-    for (const code of ['INVALID_JSON', 'MALFORMED_REQUEST', 'REQUEST_ABORTED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_ENCODING', 'UNSUPPORTED_CHARSET', 'VALIDATION_ERROR'] as const) codes.add(code);
+    for (const code of ['INVALID_JSON', 'MALFORMED_REQUEST', 'REQUEST_ABORTED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_ENCODING', 'UNSUPPORTED_CHARSET', 'VALIDATION_ERROR'] as const) {
+      codes.add(code);
+    }
   }
   if (entry.query || entry.idempotent) codes.add('VALIDATION_ERROR');
   if (entry.idempotent) codes.add('IDEMPOTENCY_KEY_REUSED').add('IDEMPOTENCY_REQUEST_IN_PROGRESS');
@@ -830,8 +849,8 @@ function operation(entry: Endpoint) {
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
-      description: 'Replays the first response for 24 hours for the same body; a different body is 409 IDEMPOTENCY_KEY_REUSED',
-      schema: { type: 'string', maxLength: 255 },
+      description: `Replays the first response for ${idempotencyWindowHours} hours for the same body; a different body is 409 IDEMPOTENCY_KEY_REUSED`,
+      schema: jsonSchema(idempotencyKeyHeader),
     });
   }
   const scope = typeof entry.auth === 'object' ? `Scope: \`${entry.auth.key}\`.` : undefined;
@@ -867,7 +886,8 @@ export function openApiDocument() {
       title: 'Sendoka API',
       version: '1',
       description:
-        'Multi-tenant email and SMS sending. Every error is `{"error":{"type","code","message"}}`; lists are newest first with `?limit=1..100&after=<id>`.',
+        'Multi-tenant email and SMS sending. Every error is `{"error":{"type","code","message"}}`; lists are newest first with ' +
+        `\`?limit=1..${maxPageSize}&after=<id>\`.`,
     },
     tags: [...new Set(endpoints.map((entry) => entry.tag))].map((name) => ({ name })),
     paths,

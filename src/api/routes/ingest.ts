@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { config } from '../../config.js';
 import { ApiError } from '../../errors.js';
+import { maxRequestBytes } from '../../limits.js';
 import { logger } from '../../logger.js';
 import { ingestSesNotification } from '../../ses-events.js';
 import { confirmSubscription, isSnsHostUrl, type SnsTrust, verifySnsMessage } from '../../sns.js';
@@ -8,7 +9,7 @@ import { confirmSubscription, isSnsHostUrl, type SnsTrust, verifySnsMessage } fr
 /** SES events arrive through SNS, which posts JSON as text/plain and proves itself by signature, not API key. */
 export function createIngestRouter(trust: SnsTrust): Router {
   const router = Router();
-  router.post('/ses', express.text({ type: '*/*', limit: '1mb' }), async (req, res) => {
+  router.post('/ses', express.text({ type: '*/*', limit: maxRequestBytes }), async (req, res) => {
     let body: unknown = req.body;
     if (typeof body === 'string') {
       try {

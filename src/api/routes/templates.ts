@@ -31,6 +31,7 @@ templatesRouter.delete<'/:id'>('/:id', requireScope('templates:write'), async (r
 });
 
 templatesRouter.post<'/:id/render'>('/:id/render', requireScope('templates:read'), async (req, res) => {
-  const { variables } = parse(templates.renderTemplateInput, req.body ?? {});
+  // No body means no variables; a body of null is still not an object.
+  const { variables } = parse(templates.renderTemplateInput, req.body === undefined ? {} : req.body);
   res.json(await templates.previewTemplate(db, principalOf(req), req.params.id, variables));
 });
