@@ -2,9 +2,11 @@ import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database, Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
+import type { KeyEnvironment } from './db/schema.js';
 import { conflict, notFound } from './errors.js';
 import { groupBy } from './group-by.js';
 import { newId } from './ids.js';
+import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { queue, queueNames } from './queues.js';
@@ -15,6 +17,8 @@ export interface AudienceTable {
   org_id: string;
   /** null: an org-level audience, visible to the org's root keys only. */
   tenant_id: string | null;
+  /** Its contacts are real people's addresses when live: a test key neither reads nor changes them. */
+  environment: KeyEnvironment;
   name: string;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
@@ -81,19 +85,34 @@ function presentAudience(audience: Audience) {
     id: audience.id,
     name: audience.name,
     tenant_id: audience.tenant_id,
+    environment: audience.environment,
     created_at: audience.created_at.toISOString(),
     updated_at: audience.updated_at.toISOString(),
   };
 }
 
-/** Audiences a key may see: its org's, only its tenant's for a tenant-bound key, none of a tenant being deleted. */
-function visibleAudiences(db: Db, principal: Principal) {
+/** Audiences in a key's reach: its org's, only its tenant's for a tenant-bound key, none of a tenant being deleted. */
+function audiencesInScope(db: Db, principal: Principal) {
   return db.selectFrom('audiences').selectAll().where(visibleTo('audiences', principal));
 }
 
+/** Audiences a key may see: those in its reach, only the test ones for a test key. */
+function visibleAudiences(db: Db, principal: Principal) {
+  return audiencesInScope(db, principal).where(environmentVisibleTo('audiences', principal));
+}
+
+/** The audience a request reads, itself or its contacts and imports. */
 async function findAudience(db: Db, principal: Principal, audienceId: string): Promise<Audience> {
   const audience = await visibleAudiences(db, principal).where('id', '=', audienceId).executeTakeFirst();
   if (!audience) throw notFound('audience', audienceId);
+  return audience;
+}
+
+/** The audience a request changes, itself or its contacts and imports: a live one is a 403 for a test key. */
+async function findAudienceToChange(db: Db, principal: Principal, audienceId: string): Promise<Audience> {
+  const audience = await audiencesInScope(db, principal).where('id', '=', audienceId).executeTakeFirst();
+  if (!audience) throw notFound('audience', audienceId);
+  assertMayChange(principal, audience, 'audiences');
   return audience;
 }
 
@@ -102,7 +121,7 @@ export async function createAudience(db: Db, principal: Principal, input: z.infe
   if (tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
   const audience = await db
     .insertInto('audiences')
-    .values({ id: newId('audience'), org_id: principal.orgId, tenant_id: tenantId, name: input.name })
+    .values({ id: newId('audience'), org_id: principal.orgId, tenant_id: tenantId, environment: principal.environment, name: input.name })
     .returningAll()
     .executeTakeFirstOrThrow();
   return presentAudience(audience);
@@ -119,7 +138,7 @@ export async function getAudience(db: Db, principal: Principal, audienceId: stri
 }
 
 export async function updateAudience(db: Db, principal: Principal, audienceId: string, input: z.infer<typeof updateAudienceInput>) {
-  const current = await findAudience(db, principal, audienceId);
+  const current = await findAudienceToChange(db, principal, audienceId);
   const audience = await db
     .updateTable('audiences')
     .set({ name: input.name, updated_at: new Date() })
@@ -132,10 +151,8 @@ export async function updateAudience(db: Db, principal: Principal, audienceId: s
 
 /** Deletes the audience with its contacts and imports (the foreign keys cascade). */
 export async function deleteAudience(db: Db, principal: Principal, audienceId: string) {
-  const deleted = await db
-    .deleteFrom('audiences')
-    .where('id', 'in', visibleAudiences(db, principal).clearSelect().select('id').where('id', '=', audienceId))
-    .executeTakeFirst();
+  const audience = await findAudienceToChange(db, principal, audienceId);
+  const deleted = await db.deleteFrom('audiences').where('id', '=', audience.id).executeTakeFirst();
   if (deleted.numDeletedRows === 0n) throw notFound('audience', audienceId);
   return { id: audienceId, deleted: true };
 }
@@ -196,7 +213,7 @@ async function findContact(db: Db, audience: Audience, contactId: string): Promi
 }
 
 export async function createContact(db: Db, principal: Principal, audienceId: string, input: z.infer<typeof createContactInput>) {
-  const audience = await findAudience(db, principal, audienceId);
+  const audience = await findAudienceToChange(db, principal, audienceId);
   try {
     const contact = await db
       .insertInto('contacts')
@@ -244,7 +261,7 @@ export async function updateContact(
   contactId: string,
   input: z.infer<typeof updateContactInput>,
 ) {
-  const audience = await findAudience(db, principal, audienceId);
+  const audience = await findAudienceToChange(db, principal, audienceId);
   try {
     const contact = await db
       .updateTable('contacts')
@@ -269,7 +286,7 @@ export async function updateContact(
 }
 
 export async function deleteContact(db: Db, principal: Principal, audienceId: string, contactId: string) {
-  const audience = await findAudience(db, principal, audienceId);
+  const audience = await findAudienceToChange(db, principal, audienceId);
   const deleted = await db
     .deleteFrom('contacts')
     .where('audience_id', '=', audience.id)
@@ -317,7 +334,7 @@ export interface ImportJob {
  * job upserts them. An address given twice is imported once, with the fields of its last occurrence.
  */
 export async function startImport(db: Db, principal: Principal, audienceId: string, input: z.infer<typeof importContactsInput>) {
-  const audience = await findAudience(db, principal, audienceId);
+  const audience = await findAudienceToChange(db, principal, audienceId);
   const byEmail = new Map(input.contacts.map((contact) => [contact.email, contact]));
   const contacts = [...byEmail.values()];
   const contactImport = await db

@@ -1,8 +1,10 @@
 import { type ColumnType, type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from './db/index.js';
+import type { KeyEnvironment } from './db/schema.js';
 import { ApiError, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
@@ -15,6 +17,8 @@ export interface SuppressionTable {
   org_id: string;
   /** null: org-wide, applies to every tenant of the org. */
   tenant_id: string | null;
+  /** Which sends it filters: a live suppression live ones, a test suppression test ones. */
+  environment: KeyEnvironment;
   /** A lower-cased email address or an E.164 phone number. */
   address: string;
   reason: SuppressionReason;
@@ -30,7 +34,7 @@ declare module './db/schema.js' {
 
 export type Suppression = Selectable<SuppressionTable>;
 
-const uniqueConstraint = 'suppressions_org_address_tenant_unique';
+const uniqueConstraint = 'suppressions_org_address_environment_tenant_unique';
 const e164 = /^\+[1-9][0-9]{6,14}$/;
 const email = z.email();
 
@@ -62,14 +66,15 @@ export function presentSuppression(suppression: Suppression) {
     id: suppression.id,
     address: suppression.address,
     tenant_id: suppression.tenant_id,
+    environment: suppression.environment,
     reason: suppression.reason,
     source: suppression.source,
     created_at: suppression.created_at.toISOString(),
   };
 }
 
-/** What a key may read: the whole org for a root key; its own tenant's and the org-wide ones for a tenant-bound key. */
-function visibleSuppressions(db: Db, principal: Principal) {
+/** A key's reach: the whole org for a root key; its own tenant's and the org-wide ones for a tenant-bound key. */
+function suppressionsInScope(db: Db, principal: Principal) {
   const select = db
     .selectFrom('suppressions')
     .selectAll()
@@ -80,7 +85,15 @@ function visibleSuppressions(db: Db, principal: Principal) {
   return select.where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]));
 }
 
-/** Creates a suppression, or answers the existing one for the same org, tenant and address (`created: false`). */
+/** What a key may read: those in its reach, only the test ones for a test key. */
+function visibleSuppressions(db: Db, principal: Principal) {
+  return suppressionsInScope(db, principal).where(environmentVisibleTo('suppressions', principal));
+}
+
+/**
+ * Creates a suppression in the key's environment, or answers the existing one for the same org, tenant,
+ * environment and address (`created: false`).
+ */
 export async function createSuppression(db: Db, principal: Principal, input: z.infer<typeof createSuppressionInput>) {
   const tenantId = actingTenantId(principal, input.tenant_id);
   if (principal.tenantId === null && tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
@@ -90,6 +103,7 @@ export async function createSuppression(db: Db, principal: Principal, input: z.i
       id: newId('suppression'),
       org_id: principal.orgId,
       tenant_id: tenantId,
+      environment: principal.environment,
       address: input.address,
       reason: input.reason,
       source: principal.keyId,
@@ -118,25 +132,21 @@ export async function listSuppressions(
   return fetchPage(select, query, presentSuppression);
 }
 
-function findVisible(db: Db, principal: Principal, suppressionId: string) {
-  return visibleSuppressions(db, principal).where('id', '=', suppressionId).executeTakeFirst();
-}
-
 export async function getSuppression(db: Db, principal: Principal, suppressionId: string) {
-  const row = await findVisible(db, principal, suppressionId);
+  const row = await visibleSuppressions(db, principal).where('id', '=', suppressionId).executeTakeFirst();
   if (!row) throw notFound('suppression', suppressionId);
   return presentSuppression(row);
 }
 
-/** Root keys delete any suppression of the org; tenant-bound keys only their own tenant's. */
+/**
+ * Root keys delete any suppression of the org; tenant-bound keys only their own tenant's (an org-wide one they
+ * can read is a 403); test keys only test ones (a live one in their reach is a 403).
+ */
 export async function deleteSuppression(db: Db, principal: Principal, suppressionId: string) {
-  let remove = db.deleteFrom('suppressions').where('org_id', '=', principal.orgId).where('id', '=', suppressionId);
-  if (principal.tenantId !== null) remove = remove.where('tenant_id', '=', principal.tenantId);
-  const deleted = await remove.returning('id').executeTakeFirst();
-  if (deleted) return { id: deleted.id, deleted: true };
-  // Visible but not deletable: an org-wide suppression seen through a tenant-bound key.
-  const visible = principal.tenantId !== null && (await findVisible(db, principal, suppressionId));
-  if (visible) {
+  const suppression = await suppressionsInScope(db, principal).where('id', '=', suppressionId).executeTakeFirst();
+  if (!suppression) throw notFound('suppression', suppressionId);
+  assertMayChange(principal, suppression, 'suppressions');
+  if (principal.tenantId !== null && suppression.tenant_id === null) {
     throw new ApiError(
       403,
       'permission_error',
@@ -144,26 +154,39 @@ export async function deleteSuppression(db: Db, principal: Principal, suppressio
       `suppression ${suppressionId} is org-wide; only a platform-root key can delete it`,
     );
   }
-  throw notFound('suppression', suppressionId);
+  const deleted = await db
+    .deleteFrom('suppressions')
+    .where('org_id', '=', principal.orgId)
+    .where('id', '=', suppression.id)
+    .returning('id')
+    .executeTakeFirst();
+  if (!deleted) throw notFound('suppression', suppressionId);
+  return { id: deleted.id, deleted: true };
+}
+
+/** The messages a suppression lookup is for: one org, tenant and environment. */
+export interface SuppressionScope {
+  org_id: string;
+  tenant_id: string | null;
+  environment: KeyEnvironment;
 }
 
 /**
- * The subset of `addresses` (lower-cased) suppressed for this tenant or org-wide, never a
- * sibling tenant's. One indexed query: the send workers call it for every batch.
+ * The subset of `addresses` (lower-cased) suppressed for the message's tenant or org-wide, never a sibling
+ * tenant's, in the message's environment only: live suppressions filter live sends, test ones test sends (a
+ * test send honouring live ones would tell a test key which real addresses are suppressed). One indexed query:
+ * the send workers call it for every batch.
  */
-export async function suppressedRecipients(
-  db: Db,
-  orgId: string,
-  tenantId: string | null,
-  addresses: string[],
-): Promise<Set<string>> {
+export async function suppressedRecipients(db: Db, message: SuppressionScope, addresses: string[]): Promise<Set<string>> {
   if (addresses.length === 0) return new Set();
   const lowerCased = [...new Set(addresses.map((value) => value.toLowerCase()))];
+  const tenantId = message.tenant_id;
   const rows = await db
     .selectFrom('suppressions')
     .select('address')
-    .where('org_id', '=', orgId)
+    .where('org_id', '=', message.org_id)
     .where('address', '=', (eb) => eb.fn.any(eb.val(lowerCased)))
+    .where('environment', '=', message.environment)
     .where((eb) =>
       tenantId === null
         ? eb('tenant_id', 'is', null)
@@ -176,6 +199,8 @@ export async function suppressedRecipients(
 export interface NewSuppression {
   orgId: string;
   tenantId: string | null;
+  /** The environment of the send that bounced, complained or opted out. */
+  environment: KeyEnvironment;
   address: string;
   reason: SuppressionReason;
   source?: string;
@@ -189,6 +214,7 @@ export async function addSuppressions(db: Db, entries: NewSuppression[]): Promis
       id: newId('suppression'),
       org_id: entry.orgId,
       tenant_id: entry.tenantId,
+      environment: entry.environment,
       address: entry.address.toLowerCase(),
       reason: entry.reason,
       source: entry.source ?? null,
@@ -196,7 +222,10 @@ export async function addSuppressions(db: Db, entries: NewSuppression[]): Promis
     // One order for every caller: concurrent inserts of the same keys wait on each other, never deadlock.
     .sort(
       (a, b) =>
-        compare(a.org_id, b.org_id) || compare(a.address, b.address) || compare(a.tenant_id ?? '', b.tenant_id ?? ''),
+        compare(a.org_id, b.org_id) ||
+        compare(a.address, b.address) ||
+        compare(a.environment, b.environment) ||
+        compare(a.tenant_id ?? '', b.tenant_id ?? ''),
     );
   await db
     .insertInto('suppressions')

@@ -2,8 +2,10 @@ import type { ColumnType, Selectable } from 'kysely';
 import Mustache from 'mustache';
 import { z } from 'zod';
 import type { Db } from './db/index.js';
+import type { KeyEnvironment } from './db/schema.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { assertTenantUsable, visibleTo } from './tenants.js';
@@ -21,6 +23,8 @@ export interface TemplateTable {
   org_id: string;
   /** null: an org-level template, usable by the org's root keys only. */
   tenant_id: string | null;
+  /** Which sends may use it: a live template live ones, a test template test ones. */
+  environment: KeyEnvironment;
   name: string;
   subject: string;
   html: string | null;
@@ -100,6 +104,7 @@ function presentTemplate(template: Template) {
     id: template.id,
     name: template.name,
     tenant_id: template.tenant_id,
+    environment: template.environment,
     subject: template.subject,
     html: template.html,
     text: template.text,
@@ -110,16 +115,49 @@ function presentTemplate(template: Template) {
 }
 
 /**
- * Templates visible to an org (and, when `tenantId` is not null, only that tenant's): a tenant being
- * deleted has none.
+ * Who uses templates: a key, or a message being rendered (its key's tenant, null for a root key, and its
+ * environment).
  */
-function visibleTemplates(db: Db, orgId: string, tenantId: string | null) {
-  return db.selectFrom('templates').selectAll().where(visibleTo('templates', { orgId, tenantId }));
+interface TemplateUser {
+  orgId: string;
+  tenantId: string | null;
+  environment: KeyEnvironment;
 }
 
-async function findTemplate(db: Db, orgId: string, tenantId: string | null, templateId: string): Promise<Template> {
-  const template = await visibleTemplates(db, orgId, tenantId).where('id', '=', templateId).executeTakeFirst();
+/** Templates in a user's reach: its org's, only its tenant's when it has one; a tenant being deleted has none. */
+function templatesInScope(db: Db, user: TemplateUser) {
+  return db.selectFrom('templates').selectAll().where(visibleTo('templates', user));
+}
+
+/** Templates a user may see: those in its reach, only the test ones for a test key or a test send. */
+function visibleTemplates(db: Db, user: TemplateUser) {
+  return templatesInScope(db, user).where(environmentVisibleTo('templates', user));
+}
+
+async function findTemplate(db: Db, user: TemplateUser, templateId: string): Promise<Template> {
+  const template = await visibleTemplates(db, user).where('id', '=', templateId).executeTakeFirst();
   if (!template) throw notFound('template', templateId);
+  return template;
+}
+
+/** A template the principal is about to change or delete: 404 outside its reach, 403 for a test key and a live template. */
+async function findTemplateToChange(db: Db, principal: Principal, templateId: string): Promise<Template> {
+  const template = await templatesInScope(db, principal).where('id', '=', templateId).executeTakeFirst();
+  if (!template) throw notFound('template', templateId);
+  assertMayChange(principal, template, 'templates');
+  return template;
+}
+
+/**
+ * A template a send may use: one the sender can see, of the send's environment. Test sends see only test
+ * templates; a live send naming a test template is refused, so nothing a test key made ever goes out live.
+ */
+async function findTemplateToSend(db: Db, sender: TemplateUser, templateId: string): Promise<Template> {
+  const template = await findTemplate(db, sender, templateId);
+  if (template.environment !== sender.environment) {
+    const { environment } = sender;
+    throw invalid('template_id', `${templateId} is a ${template.environment} template; a ${environment} send uses ${environment} templates only`);
+  }
   return template;
 }
 
@@ -132,6 +170,7 @@ export async function createTemplate(db: Db, principal: Principal, input: z.infe
       id: newId('template'),
       org_id: principal.orgId,
       tenant_id: tenantId,
+      environment: principal.environment,
       name: input.name,
       subject: input.subject,
       html: input.html ?? null,
@@ -144,17 +183,17 @@ export async function createTemplate(db: Db, principal: Principal, input: z.infe
 }
 
 export async function listTemplates(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listTemplatesQuery>) {
-  let select = visibleTemplates(db, principal.orgId, principal.tenantId);
+  let select = visibleTemplates(db, principal);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
   return fetchPage(select, query, presentTemplate);
 }
 
 export async function getTemplate(db: Db, principal: Principal, templateId: string) {
-  return presentTemplate(await findTemplate(db, principal.orgId, principal.tenantId, templateId));
+  return presentTemplate(await findTemplate(db, principal, templateId));
 }
 
 export async function updateTemplate(db: Db, principal: Principal, templateId: string, input: z.infer<typeof updateTemplateInput>) {
-  const current = await findTemplate(db, principal.orgId, principal.tenantId, templateId);
+  const current = await findTemplateToChange(db, principal, templateId);
   const nextHtml = input.html === undefined ? current.html : input.html;
   const nextText = input.text === undefined ? current.text : input.text;
   if (nextHtml === null && nextText === null) throw invalid('html', 'give html, text or both');
@@ -176,10 +215,8 @@ export async function updateTemplate(db: Db, principal: Principal, templateId: s
 }
 
 export async function deleteTemplate(db: Db, principal: Principal, templateId: string) {
-  const deleted = await db
-    .deleteFrom('templates')
-    .where('id', 'in', visibleTemplates(db, principal.orgId, principal.tenantId).clearSelect().select('id').where('id', '=', templateId))
-    .executeTakeFirst();
+  const template = await findTemplateToChange(db, principal, templateId);
+  const deleted = await db.deleteFrom('templates').where('id', '=', template.id).executeTakeFirst();
   if (deleted.numDeletedRows === 0n) throw notFound('template', templateId);
   return { id: templateId, deleted: true };
 }
@@ -222,37 +259,38 @@ function render(template: Template, values: Record<string, unknown>): RenderedTe
 
 /** Preview: renders a template the principal can see with the given variables. */
 export async function previewTemplate(db: Db, principal: Principal, templateId: string, values: Record<string, unknown>) {
-  return render(await findTemplate(db, principal.orgId, principal.tenantId, templateId), values);
+  return render(await findTemplate(db, principal, templateId), values);
 }
 
 /** Loads each template once per checker or renderer (one request, one send attempt): a batch usually shares one. */
 function templateLoader(db: Db) {
   const loaded = new Map<string, Promise<Template>>();
-  return (orgId: string, tenantId: string | null, templateId: string) => {
-    const key = `${orgId}/${tenantId ?? ''}/${templateId}`;
+  return (sender: TemplateUser, templateId: string) => {
+    const key = `${sender.orgId}/${sender.tenantId ?? ''}/${sender.environment}/${templateId}`;
     let template = loaded.get(key);
-    if (!template) loaded.set(key, (template = findTemplate(db, orgId, tenantId, templateId)));
+    if (!template) loaded.set(key, (template = findTemplateToSend(db, sender, templateId)));
     return template;
   };
 }
 
 /**
- * Accept-time check for sends naming a template: it exists for this key (else 404) and every declared
- * variable without a default is among the send's variables (else 422).
+ * Accept-time check for sends naming a template: it exists for this key (else 404), is of the key's
+ * environment (else 422) and every declared variable without a default is among the send's variables (else 422).
  */
 export function templateChecker(db: Db, principal: Principal) {
   const load = templateLoader(db);
   return async (templateId: string, variables: Record<string, unknown>) => {
-    viewFor(await load(principal.orgId, principal.tenantId, templateId), variables);
+    viewFor(await load(principal, templateId), variables);
   };
 }
 
 /**
- * Renders messages' templates when they are sent. `tenantId` is the sending key's tenant; null means a
- * root key, which may use any of the org's templates. 404 for any other template.
+ * Renders messages' templates when they are sent, by the same rules as at accept time. The sender is the
+ * message's org, its key's tenant (null for a root key, which may use any of the org's templates) and its
+ * environment.
  */
 export function templateRenderer(db: Db) {
   const load = templateLoader(db);
-  return async (orgId: string, tenantId: string | null, templateId: string, variables: Record<string, unknown>) =>
-    render(await load(orgId, tenantId, templateId), variables);
+  return async (sender: TemplateUser, templateId: string, variables: Record<string, unknown>) =>
+    render(await load(sender, templateId), variables);
 }

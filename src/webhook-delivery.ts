@@ -18,6 +18,7 @@ import {
   retryDelayMs,
   retrySchedule,
   routeEvents,
+  signingSecrets,
   stageDeliveries,
 } from './webhooks.js';
 
@@ -138,6 +139,8 @@ async function disableEndpoint(db: Db, endpointId: string, reason: Exclude<Disab
         endpoint_id: endpoint.id,
         url: endpoint.url,
         tenant_id: endpoint.tenant_id,
+        // A test endpoint's notice goes to test endpoints only, a live one's to live ones.
+        environment: endpoint.environment,
         reason,
         failing_since: endpoint.failing_since?.toISOString() ?? null,
       },
@@ -187,8 +190,7 @@ function loadDeliveries(db: Db, ids: string[]) {
       'ep.url',
       'ep.enabled',
       'ep.secret',
-      'ep.previous_secret',
-      'ep.previous_secret_expires_at',
+      'ep.previous_secrets',
       'ep.failing_since',
     ])
     .where('d.id', 'in', ids)
@@ -288,12 +290,8 @@ export async function attemptDelivery(
     return undefined;
   }
 
-  const secrets = [delivery.secret];
-  if (delivery.previous_secret && delivery.previous_secret_expires_at && delivery.previous_secret_expires_at > new Date()) {
-    secrets.push(delivery.previous_secret);
-  }
   // The event id is the webhook-id: stable across retries and replays, so receivers can deduplicate.
-  const result = await postWebhook(delivery.url, delivery.event_id, delivery.body, secrets, policy);
+  const result = await postWebhook(delivery.url, delivery.event_id, delivery.body, signingSecrets(delivery), policy);
 
   if (result.error === null) {
     await record({ deliveryId: delivery.id, endpointId: delivery.endpoint_id, status: 'succeeded', result, nextAttemptAt: null });

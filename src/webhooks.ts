@@ -1,10 +1,12 @@
 import type { ColumnType, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Db } from './db/index.js';
+import type { KeyEnvironment } from './db/schema.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { type EventType, eventTypes, type PlatformEvent } from './events.js';
 import { idFloor, newId } from './ids.js';
 import { logger } from './logger.js';
+import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { queue, queueNames } from './queues.js';
@@ -17,10 +19,18 @@ type Timestamp = ColumnType<Date, Date | undefined, Date>;
 export type DisabledReason = 'manual' | 'gone' | 'failing';
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
+/** A secret replaced by a rotation, still signing until `expires_at` (ISO 8601). */
+export interface PreviousSecret {
+  secret: string;
+  expires_at: string;
+}
+
 export interface WebhookEndpointTable {
   id: string;
   org_id: string;
   tenant_id: string | null;
+  /** Which events it hears: a live endpoint live ones, a test endpoint test ones. */
+  environment: KeyEnvironment;
   url: string;
   description: string | null;
   events: EventType[];
@@ -28,8 +38,8 @@ export interface WebhookEndpointTable {
   disabled_reason: DisabledReason | null;
   disabled_at: Date | null;
   secret: string;
-  previous_secret: string | null;
-  previous_secret_expires_at: Date | null;
+  /** Newest first; expired ones are dropped at the next rotation and never sign. */
+  previous_secrets: ColumnType<PreviousSecret[], string | undefined, string>;
   failing_since: Date | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: Timestamp;
@@ -156,6 +166,7 @@ export function presentEndpoint(endpoint: Endpoint) {
     id: endpoint.id,
     url: endpoint.url,
     tenant_id: endpoint.tenant_id,
+    environment: endpoint.environment,
     events: endpoint.events,
     description: endpoint.description,
     enabled: endpoint.enabled,
@@ -170,14 +181,33 @@ async function assertUrlAllowed(url: string, policy: UrlPolicy): Promise<void> {
   if (problem) throw invalid('url', problem, 'URL_NOT_ALLOWED');
 }
 
-/** Endpoints the principal may see: its org's, and only its own tenant's for tenant-bound keys. */
-function scopedEndpoints(db: Db, principal: Principal) {
-  return db.selectFrom('webhook_endpoints').where(visibleTo('webhook_endpoints', principal));
+/** Endpoints in the principal's reach: its org's, and only its own tenant's for tenant-bound keys. */
+function endpointsInScope(db: Db, principal: Principal) {
+  return db.selectFrom('webhook_endpoints').selectAll().where(visibleTo('webhook_endpoints', principal));
+}
+
+/** Endpoints the principal may see: those in its reach, only the test ones for a test key. */
+function visibleEndpoints(db: Db, principal: Principal) {
+  return endpointsInScope(db, principal).where(environmentVisibleTo('webhook_endpoints', principal));
 }
 
 async function findEndpoint(db: Db, principal: Principal, endpointId: string): Promise<Endpoint> {
-  const endpoint = await scopedEndpoints(db, principal).selectAll().where('id', '=', endpointId).executeTakeFirst();
+  const endpoint = await visibleEndpoints(db, principal).where('id', '=', endpointId).executeTakeFirst();
   if (!endpoint) throw notFound('webhook endpoint', endpointId);
+  return endpoint;
+}
+
+/**
+ * An endpoint the principal is about to change: 404 outside its reach, 403 for a test key and a live endpoint.
+ * `lock` holds the row until the caller's transaction ends.
+ */
+async function findEndpointToChange(db: Db, principal: Principal, endpointId: string, lock = false): Promise<Endpoint> {
+  const endpoint = await endpointsInScope(db, principal)
+    .where('id', '=', endpointId)
+    .$if(lock, (select) => select.forUpdate())
+    .executeTakeFirst();
+  if (!endpoint) throw notFound('webhook endpoint', endpointId);
+  assertMayChange(principal, endpoint, 'webhook endpoints');
   return endpoint;
 }
 
@@ -197,12 +227,11 @@ export async function createEndpoint(
       id: newId('webhookEndpoint'),
       org_id: principal.orgId,
       tenant_id: tenantId,
+      environment: principal.environment,
       url: input.url,
       description: input.description ?? null,
       events: input.events,
       secret,
-      previous_secret: null,
-      previous_secret_expires_at: null,
       disabled_reason: null,
       disabled_at: null,
       failing_since: null,
@@ -214,7 +243,7 @@ export async function createEndpoint(
 }
 
 export async function listEndpoints(db: Db, principal: Principal, query: PageQuery & z.infer<typeof listEndpointsQuery>) {
-  let select = scopedEndpoints(db, principal).selectAll();
+  let select = visibleEndpoints(db, principal);
   if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
   return fetchPage(select, query, presentEndpoint);
 }
@@ -230,7 +259,7 @@ export async function updateEndpoint(
   input: z.infer<typeof updateEndpointInput>,
   policy: UrlPolicy,
 ) {
-  const current = await findEndpoint(db, principal, endpointId);
+  const current = await findEndpointToChange(db, principal, endpointId);
   if (input.url !== undefined) await assertUrlAllowed(input.url, policy);
   // Re-enabling starts afresh: the failure run that disabled it is over.
   const enabling = input.enabled === true && !current.enabled;
@@ -256,7 +285,7 @@ export async function updateEndpoint(
 }
 
 export async function deleteEndpoint(db: Db, principal: Principal, endpointId: string) {
-  const endpoint = await findEndpoint(db, principal, endpointId);
+  const endpoint = await findEndpointToChange(db, principal, endpointId);
   // Its deliveries and their attempt log go with it (foreign keys cascade).
   await db.deleteFrom('webhook_endpoints').where('org_id', '=', principal.orgId).where('id', '=', endpoint.id).execute();
   forgetRoutes(principal.orgId);
@@ -264,22 +293,49 @@ export async function deleteEndpoint(db: Db, principal: Principal, endpointId: s
 }
 
 export const secretOverlapMs = 24 * 3_600_000;
+/**
+ * Every secret in force signs each delivery: this bounds the webhook-signature header (about 50 bytes a secret)
+ * well below the 8 KB many servers accept.
+ */
+export const maxSecretsInForce = 20;
 
-/** A new secret; the current one keeps signing alongside it for 24 h so receivers can switch over. */
+const unexpired = (previousSecrets: PreviousSecret[], now: Date) =>
+  previousSecrets.filter((previous) => Date.parse(previous.expires_at) > now.getTime());
+
+/** The secrets that sign a delivery now: the current one, then each rotated-out one until its 24 h are up. */
+export function signingSecrets(endpoint: { secret: string; previous_secrets: PreviousSecret[] }, now = new Date()): string[] {
+  return [endpoint.secret, ...unexpired(endpoint.previous_secrets, now).map((previous) => previous.secret)];
+}
+
+/**
+ * A new secret; every secret handed out before keeps signing alongside it for 24 h from its own replacement, so
+ * receivers can switch over however many rotations follow. Rotations of one endpoint take turns on its row lock,
+ * so concurrent ones each keep the secret the one before installed.
+ */
 export async function rotateSecret(db: Db, principal: Principal, endpointId: string) {
-  const current = await findEndpoint(db, principal, endpointId);
-  const secret = newWebhookSecret();
-  const previousExpiresAt = new Date(Date.now() + secretOverlapMs);
-  const endpoint = await db
-    .updateTable('webhook_endpoints')
-    .set({ secret, previous_secret: current.secret, previous_secret_expires_at: previousExpiresAt, updated_at: new Date() })
-    .where('org_id', '=', principal.orgId)
-    .where('id', '=', current.id)
-    .where('secret', '=', current.secret)
-    .returningAll()
-    .executeTakeFirst();
-  if (!endpoint) throw new ApiError(409, 'conflict_error', 'ROTATION_IN_PROGRESS', 'the secret changed meanwhile; retry');
-  return { ...presentEndpoint(endpoint), secret, previous_secret_expires_at: previousExpiresAt.toISOString() };
+  return db.transaction().execute(async (trx) => {
+    const current = await findEndpointToChange(trx, principal, endpointId, true);
+    const now = new Date();
+    const replacedExpiresAt = new Date(now.getTime() + secretOverlapMs).toISOString();
+    const stillSigning = unexpired(current.previous_secrets, now);
+    if (stillSigning.length + 1 >= maxSecretsInForce) {
+      throw new ApiError(
+        409,
+        'conflict_error',
+        'TOO_MANY_SECRETS',
+        `webhook endpoint ${current.id} already has ${stillSigning.length + 1} secrets in force; the oldest expires at ${stillSigning.at(-1)?.expires_at}`,
+      );
+    }
+    const previousSecrets = [{ secret: current.secret, expires_at: replacedExpiresAt }, ...stillSigning];
+    const secret = newWebhookSecret();
+    const endpoint = await trx
+      .updateTable('webhook_endpoints')
+      .set({ secret, previous_secrets: JSON.stringify(previousSecrets), updated_at: now })
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { ...presentEndpoint(endpoint), secret, previous_secret_expires_at: replacedExpiresAt };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,6 +418,7 @@ export async function stageDeliveries(db: Db, routed: WebhookTarget[]): Promise<
 interface RoutingEndpoint {
   id: string;
   tenant_id: string | null;
+  environment: KeyEnvironment;
   events: ReadonlySet<string>;
 }
 
@@ -382,11 +439,13 @@ function routingEndpoints(db: Db, orgId: string): Promise<RoutingEndpoint[]> {
   }
   const endpoints = db
     .selectFrom('webhook_endpoints')
-    .select(['id', 'tenant_id', 'events'])
+    .select(['id', 'tenant_id', 'environment', 'events'])
     .where('org_id', '=', orgId)
     .where('enabled', '=', true)
     .execute()
-    .then((rows) => rows.map((row) => ({ id: row.id, tenant_id: row.tenant_id, events: new Set<string>(row.events) })));
+    .then((rows) =>
+      rows.map((row) => ({ id: row.id, tenant_id: row.tenant_id, environment: row.environment, events: new Set<string>(row.events) })),
+    );
   const expiresAt = now + routingCacheMs;
   if (db.isTransaction) {
     // Read on the transaction's own connection, never waiting for a second one while it holds locks; shared
@@ -418,9 +477,18 @@ export async function publishEvents(db: Db, events: PlatformEvent[]): Promise<vo
 }
 
 /**
- * Which endpoints hear which events: an org's enabled endpoints whose filter matches, org-wide ones or the
- * event's tenant's own. Reads through a per-process cache (up to a second old); pass the caller's transaction
- * when one is open.
+ * The environment an event belongs to. Message events carry their message's (test sends' events are test events);
+ * so does `webhook.endpoint_disabled`, its endpoint's. The rest (tenant and domain lifecycle) concern the real
+ * account: live. Only an event that says `test` is one, so a test endpoint never hears anything live.
+ */
+function eventEnvironment(event: PlatformEvent): KeyEnvironment {
+  return event.data.environment === 'test' ? 'test' : 'live';
+}
+
+/**
+ * Which endpoints hear which events: an org's enabled endpoints of the event's environment whose filter matches,
+ * org-wide ones or the event's tenant's own. Reads through a per-process cache (up to a second old); pass the
+ * caller's transaction when one is open.
  */
 export async function routeEvents(db: Db, events: PlatformEvent[]): Promise<WebhookTarget[]> {
   const targets: WebhookTarget[] = [];
@@ -430,9 +498,11 @@ export async function routeEvents(db: Db, events: PlatformEvent[]): Promise<Webh
     if (endpoints.length === 0) continue;
     for (const event of events) {
       if (event.orgId !== orgId) continue;
+      const environment = eventEnvironment(event);
       for (const endpoint of endpoints) {
         // A tenant's endpoint hears only its own tenant; org-level events only reach org-wide endpoints.
         if (endpoint.tenant_id !== null && endpoint.tenant_id !== event.tenantId) continue;
+        if (endpoint.environment !== environment) continue;
         if (endpoint.events.has(event.type)) targets.push({ event, endpointId: endpoint.id });
       }
     }
@@ -449,7 +519,7 @@ export async function enqueueStagedDeliveries(deliveries: StagedDelivery[]): Pro
 
 /** Sends a `webhook.test` event to one endpoint, whatever its event filter. */
 export async function sendTestEvent(db: Db, principal: Principal, endpointId: string) {
-  const endpoint = await findEndpoint(db, principal, endpointId);
+  const endpoint = await findEndpointToChange(db, principal, endpointId);
   if (!endpoint.enabled) {
     throw new ApiError(409, 'conflict_error', 'ENDPOINT_DISABLED', `webhook endpoint ${endpoint.id} is disabled; enable it first`);
   }
@@ -530,12 +600,13 @@ export async function replayDelivery(db: Db, principal: Principal, deliveryId: s
   const current = await db
     .selectFrom('webhook_deliveries')
     .innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
-    .select(['webhook_deliveries.id', 'webhook_deliveries.status', 'webhook_endpoints.enabled'])
+    .select(['webhook_deliveries.id', 'webhook_deliveries.status', 'webhook_endpoints.enabled', 'webhook_endpoints.environment'])
     .where('webhook_deliveries.id', '=', deliveryId)
     .where('webhook_endpoints.org_id', '=', principal.orgId)
     .$if(principal.tenantId !== null, (select) => select.where('webhook_endpoints.tenant_id', '=', principal.tenantId))
     .executeTakeFirst();
   if (!current) throw notFound('webhook delivery', deliveryId);
+  assertMayChange(principal, current, 'webhook deliveries');
   if (!current.enabled) {
     throw new ApiError(409, 'conflict_error', 'ENDPOINT_DISABLED', `the delivery's endpoint is disabled; enable it first`);
   }

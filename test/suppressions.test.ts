@@ -19,15 +19,18 @@ async function orgWithTwoTenants(call: Call) {
 }
 
 describe('suppressedRecipients (the send workers’ filter)', () => {
-  it("applies the tenant's and the org-wide suppressions, never a sibling's or another org's", async () => {
+  it("applies the tenant's and the org-wide suppressions of the send's environment, never a sibling's or another org's", async () => {
     const { orgId, acme, globex } = await orgWithTwoTenants(call);
     const other = await newOrg();
+    const live = 'live' as const;
     await addSuppressions(db, [
-      { orgId, tenantId: acme, address: 'Acme-Bounced@Example.com', reason: 'bounce', source: 'msg_1' },
-      { orgId, tenantId: globex, address: 'globex-complained@example.com', reason: 'complaint' },
-      { orgId, tenantId: null, address: 'org-wide@example.com', reason: 'manual' },
-      { orgId, tenantId: acme, address: '+14155550100', reason: 'unsubscribe' },
-      { orgId: other.orgId, tenantId: null, address: 'other-org@example.com', reason: 'manual' },
+      { orgId, tenantId: acme, environment: live, address: 'Acme-Bounced@Example.com', reason: 'bounce', source: 'msg_1' },
+      { orgId, tenantId: globex, environment: live, address: 'globex-complained@example.com', reason: 'complaint' },
+      { orgId, tenantId: null, environment: live, address: 'org-wide@example.com', reason: 'manual' },
+      { orgId, tenantId: acme, environment: live, address: '+14155550100', reason: 'unsubscribe' },
+      { orgId: other.orgId, tenantId: null, environment: live, address: 'other-org@example.com', reason: 'manual' },
+      { orgId, tenantId: acme, environment: 'test', address: 'test-only@example.com', reason: 'bounce' },
+      { orgId, tenantId: null, environment: 'test', address: 'test-org-wide@example.com', reason: 'manual' },
     ]);
     const candidates = [
       'acme-bounced@example.com',
@@ -36,35 +39,45 @@ describe('suppressedRecipients (the send workers’ filter)', () => {
       'other-org@example.com',
       'fine@example.com',
       '+14155550100',
+      'test-only@example.com',
+      'test-org-wide@example.com',
     ];
+    const send = (tenantId: string | null, environment: 'live' | 'test' = 'live') => ({ org_id: orgId, tenant_id: tenantId, environment });
 
-    expect(await suppressedRecipients(db, orgId, acme, candidates)).toEqual(
+    expect(await suppressedRecipients(db, send(acme), candidates)).toEqual(
       new Set(['acme-bounced@example.com', 'org-wide@example.com', '+14155550100']),
     );
-    expect(await suppressedRecipients(db, orgId, globex, candidates)).toEqual(
+    expect(await suppressedRecipients(db, send(globex), candidates)).toEqual(
       new Set(['globex-complained@example.com', 'org-wide@example.com']),
     );
     // A root-key send (no tenant) is filtered by the org-wide list only.
-    expect(await suppressedRecipients(db, orgId, null, candidates)).toEqual(new Set(['org-wide@example.com']));
-    expect(await suppressedRecipients(db, orgId, acme, [])).toEqual(new Set());
+    expect(await suppressedRecipients(db, send(null), candidates)).toEqual(new Set(['org-wide@example.com']));
+    expect(await suppressedRecipients(db, send(acme), [])).toEqual(new Set());
+    // Test sends are filtered by test suppressions only, live sends by live ones only.
+    expect(await suppressedRecipients(db, send(acme, 'test'), candidates)).toEqual(new Set(['test-only@example.com', 'test-org-wide@example.com']));
+    expect(await suppressedRecipients(db, send(globex, 'test'), candidates)).toEqual(new Set(['test-org-wide@example.com']));
   });
 
   it('addSuppressions is idempotent and keeps the first reason', async () => {
     const { orgId, acme } = await orgWithTwoTenants(call);
-    const bounce = { orgId, tenantId: acme, address: 'x@example.com', reason: 'bounce' as const, source: 'msg_a' };
+    const bounce = { orgId, tenantId: acme, environment: 'live' as const, address: 'x@example.com', reason: 'bounce' as const, source: 'msg_a' };
     await addSuppressions(db, [bounce, bounce, { ...bounce, address: 'X@EXAMPLE.COM', reason: 'complaint' }]);
     await addSuppressions(db, [{ ...bounce, source: 'msg_b' }]);
     await addSuppressions(db, [{ ...bounce, tenantId: null }]);
     await Promise.all(Array.from({ length: 10 }, () => addSuppressions(db, [bounce, { ...bounce, tenantId: null }])));
+    // The same address bounced on a test send is a test suppression of its own.
+    await addSuppressions(db, [{ ...bounce, environment: 'test', source: 'msg_t' }]);
     const rows = await db
       .selectFrom('suppressions')
-      .select(['tenant_id', 'address', 'reason', 'source'])
+      .select(['tenant_id', 'environment', 'address', 'reason', 'source'])
       .where('org_id', '=', orgId)
       .orderBy('tenant_id')
+      .orderBy('environment')
       .execute();
     expect(rows).toEqual([
-      { tenant_id: acme, address: 'x@example.com', reason: 'bounce', source: 'msg_a' },
-      { tenant_id: null, address: 'x@example.com', reason: 'bounce', source: 'msg_a' },
+      { tenant_id: acme, environment: 'live', address: 'x@example.com', reason: 'bounce', source: 'msg_a' },
+      { tenant_id: acme, environment: 'test', address: 'x@example.com', reason: 'bounce', source: 'msg_t' },
+      { tenant_id: null, environment: 'live', address: 'x@example.com', reason: 'bounce', source: 'msg_a' },
     ]);
   });
 });
@@ -78,6 +91,7 @@ describe('suppressions API', () => {
       id: expect.stringMatching(/^sup_[0-9a-z]{26}$/),
       address: 'someone@example.com',
       tenant_id: null,
+      environment: 'live',
       reason: 'manual',
       source: rootKeyId,
       created_at: expect.any(String),

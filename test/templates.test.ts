@@ -32,7 +32,7 @@ describe('templates', () => {
     const { acme } = await tenants();
     const created = await call('POST', '/api/v1/templates', { key: acme.key, body: welcome });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...welcome, tenant_id: acme.id });
+    expect(created.body).toMatchObject({ ...welcome, tenant_id: acme.id, environment: 'live' });
     expect(created.body.id).toMatch(/^tpl_[0-9a-z]{26}$/);
 
     const fetched = await call('GET', `/api/v1/templates/${created.body.id}`, { key: acme.key });
@@ -79,12 +79,13 @@ describe('templates', () => {
     expect(missing.body.error).toMatchObject({ type: 'invalid_request_error', code: 'MISSING_TEMPLATE_VARIABLE' });
     expect(missing.body.error.message).toContain('first_name');
 
-    // The send worker's entry point: same rules, scoped by org and tenant.
-    await expect(templateRenderer(db)(orgId, acme.id, created.body.id, {})).rejects.toMatchObject({ code: 'MISSING_TEMPLATE_VARIABLE' });
-    expect(await templateRenderer(db)(orgId, acme.id, created.body.id, { first_name: 'Ann' })).toMatchObject({
+    // The send worker's entry point: same rules, scoped by org, tenant and environment.
+    const sender = (tenantId: string | null) => ({ orgId, tenantId, environment: 'live' as const });
+    await expect(templateRenderer(db)(sender(acme.id), created.body.id, {})).rejects.toMatchObject({ code: 'MISSING_TEMPLATE_VARIABLE' });
+    expect(await templateRenderer(db)(sender(acme.id), created.body.id, { first_name: 'Ann' })).toMatchObject({
       subject: 'Welcome to Acme, Ann',
     });
-    expect(await templateRenderer(db)(orgId, null, created.body.id, { first_name: 'Ann' })).toMatchObject({ text: 'Hello Ann, your plan is free.' });
+    expect(await templateRenderer(db)(sender(null), created.body.id, { first_name: 'Ann' })).toMatchObject({ text: 'Hello Ann, your plan is free.' });
   });
 
   it("keeps tenants apart: a sibling's template answers 404 everywhere", async () => {
@@ -102,7 +103,7 @@ describe('templates', () => {
       expect(response.body.error.code).toBe('NOT_FOUND');
     }
     expect((await call('GET', '/api/v1/templates', { key: globex.key })).body.data).toEqual([]);
-    await expect(templateRenderer(db)(orgId, globex.id, id, { first_name: 'x' })).rejects.toMatchObject({ status: 404 });
+    await expect(templateRenderer(db)({ orgId, tenantId: globex.id, environment: 'live' }, id, { first_name: 'x' })).rejects.toMatchObject({ status: 404 });
     // Creating for a sibling tenant is refused like an unknown one.
     const forSibling = await call('POST', '/api/v1/templates', { key: globex.key, body: { ...welcome, tenant_id: acme.id } });
     expect(forSibling.status).toBe(404);

@@ -390,7 +390,8 @@ describe('fan-out and signed delivery', () => {
     expect(verified(webhook!, endpoint.secret).type).toBe('webhook.test');
 
     // Once the overlap has passed only the new secret signs.
-    await db.updateTable('webhook_endpoints').set({ previous_secret_expires_at: new Date(Date.now() - 1) }).where('id', '=', endpoint.id).execute();
+    const expired = [{ secret: endpoint.secret, expires_at: new Date(Date.now() - 1).toISOString() }];
+    await db.updateTable('webhook_endpoints').set({ previous_secrets: JSON.stringify(expired) }).where('id', '=', endpoint.id).execute();
     await call('POST', `/api/v1/webhooks/endpoints/${endpoint.id}/test`, { key: acme.key });
     const [, later] = await receiver.waitFor(path, 2);
     expect(verified(later!, rotated.body.secret).type).toBe('webhook.test');
