@@ -15,6 +15,7 @@ export const idPrefixes = {
   contact: 'con',
   testInbox: 'tib',
   contactImport: 'imp',
+  smsSender: 'snd',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -11,6 +11,7 @@ import {
 } from './delivery.js';
 import { type OutboundSms, smsSender } from './providers/sms/sender.js';
 import { sharedSendRate } from './send-rate.js';
+import { unregisteredSmsSenders } from './sms-senders.js';
 import { addSuppressions } from './suppressions.js';
 
 interface SmsContent {
@@ -39,11 +40,17 @@ let takeSendRate: ((units: number) => Promise<void>) | undefined;
 export async function deliverSms(messageIds: string[], finalAttempt: boolean): Promise<number> {
   const claimed = await claimMessages(messageIds, 'sms');
   if (claimed.length === 0) return 0;
-  const { suppressed } = await filterSuppressed(claimed, (message) => message.recipients);
+  // The sender was checked at acceptance; a scheduled message must not go out under one unregistered since.
+  const senderRefusals = await unregisteredSmsSenders(db, claimed);
+  const results: MessageResult[] = claimed.flatMap((message) => {
+    const error = senderRefusals.get(message.id);
+    return error ? [{ message, status: 'failed' as const, error }] : [];
+  });
+  const sendable = claimed.filter((message) => !senderRefusals.has(message.id));
+  const { suppressed } = await filterSuppressed(sendable, (message) => message.recipients);
 
-  const results: MessageResult[] = [];
   try {
-    await sendEach(claimed, suppressed, results);
+    await sendEach(sendable, suppressed, results);
   } catch (error) {
     // Messages the provider has not seen go back to the queue; those it has are recorded below.
     const done = new Set(results.map((result) => result.message.id));

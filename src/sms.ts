@@ -8,6 +8,7 @@ import { newId } from './ids.js';
 import { maxSmsBodyBytes } from './limits.js';
 import { assignJobs, commitMessages } from './message-writer.js';
 import type { Principal } from './principal.js';
+import { assertSmsSenderAllowed, originationNumber, senderId } from './sms-senders.js';
 
 export const sendSmsInput = z
   .strictObject({
@@ -23,14 +24,8 @@ export const sendSmsInput = z
       .min(1)
       .refine((value) => Buffer.byteLength(value) <= maxSmsBodyBytes, `must be at most ${maxSmsBodyBytes} bytes (UTF-8)`)
       .meta({ description: `at most ${maxSmsBodyBytes} bytes (UTF-8)` }),
-    sender_id: z
-      .string()
-      .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, '3 to 11 letters and digits, at least one letter')
-      .optional(),
-    origination_number: z
-      .string()
-      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100')
-      .optional(),
+    sender_id: senderId.optional(),
+    origination_number: originationNumber.optional(),
     type: z.enum(['transactional', 'promotional']).default('transactional'),
     tags: messageTags.optional(),
     scheduled_at: scheduledAt.optional(),
@@ -55,8 +50,14 @@ export function normalisePhoneNumber(to: string, defaultCountry?: string): strin
   return parsed.number;
 }
 
-export async function acceptSms(principal: Principal, input: SendSmsInput, alsoInTransaction?: (trx: Db, body: object) => Promise<void>) {
+export async function acceptSms(
+  db: Db,
+  principal: Principal,
+  input: SendSmsInput,
+  alsoInTransaction?: (trx: Db, body: object) => Promise<void>,
+) {
   const to = normalisePhoneNumber(input.to, input.default_country);
+  await assertSmsSenderAllowed(db, principal, input);
   const segmented = new SegmentedMessage(input.body);
   const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
   const [message] = assignJobs([

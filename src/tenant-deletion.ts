@@ -53,6 +53,7 @@ const tables = {
   usage_counters: null,
   idempotency_records: null,
   test_inboxes: 'testInbox',
+  sms_senders: 'smsSender',
   domains: 'domain',
   templates: 'template',
   contact_imports: 'contactImport',

@@ -108,7 +108,8 @@ describe('message content retention', () => {
   });
 
   it('erases the body of an old finished SMS through the maintenance job; a recent one keeps it', async () => {
-    const { acme } = await smsTenants(call);
+    const { rootKey, acme } = await smsTenants(call);
+    await call('POST', '/api/v1/sms/senders', { key: rootKey, body: { tenant_id: acme.id, sender_id: 'Acme' } });
     const send = async () => {
       const sent = await call('POST', '/api/v1/sms', { key: acme.key, body: { to: '+14155550100', body: 'Your code is 123456', sender_id: 'Acme' } });
       expect(sent.status).toBe(202);

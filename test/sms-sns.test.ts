@@ -26,7 +26,8 @@ beforeEach(() => {
 
 describe('SNS provider', () => {
   it('publishes with the phone number and SMS attributes and records the provider id', async () => {
-    const { acme } = await smsTenants(call);
+    const { rootKey, acme } = await smsTenants(call);
+    await call('POST', '/api/v1/sms/senders', { key: rootKey, body: { tenant_id: acme.id, sender_id: 'Acme' } });
     const sent = await call('POST', '/api/v1/sms', {
       key: acme.key,
       body: { to: '+14155550123', body: 'Your code is 1', sender_id: 'Acme', type: 'promotional' },

@@ -11,7 +11,8 @@ const period = () => new Date().toISOString().slice(0, 7);
 
 describe('POST /api/v1/sms', () => {
   it('sends an SMS, reports segments and lists it as an sms message', async () => {
-    const { acme, globex } = await smsTenants(call);
+    const { rootKey, acme, globex } = await smsTenants(call);
+    await call('POST', '/api/v1/sms/senders', { key: rootKey, body: { tenant_id: acme.id, sender_id: 'Acme' } });
     const sent = await call('POST', '/api/v1/sms', { key: acme.key, body: { to: '+14155550100', body: 'Your code is 123456', sender_id: 'Acme' } });
     expect(sent.status).toBe(202);
     expect(sent.body).toEqual({ id: expect.stringMatching(/^msg_/), status: 'queued', to: '+14155550100', segments: 1, encoding: 'GSM-7' });

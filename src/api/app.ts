@@ -20,6 +20,7 @@ import { ingestRouter } from './routes/ingest.js';
 import { keysRouter } from './routes/keys.js';
 import { messagesRouter } from './routes/messages.js';
 import { smsRouter } from './routes/sms.js';
+import { smsSendersRouter } from './routes/sms-senders.js';
 import { suppressionsRouter } from './routes/suppressions.js';
 import { tenantsRouter } from './routes/tenants.js';
 import { templatesRouter } from './routes/templates.js';
@@ -99,6 +100,7 @@ export function createApp() {
   api.use(authenticate(keyAuthenticator(db, config.KEY_CACHE_TTL_MS)));
   // The send paths first: every router a request passes on its way costs a path match.
   api.use('/emails', emailsRouter);
+  api.use('/sms/senders', smsSendersRouter);
   api.use('/sms', smsRouter);
   // Before the tenants router: tenant-bound keys with usage:read may read /tenants/:id/usage.
   api.use(usageRouter);

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { db } from '../../db/index.js';
+import * as smsSenders from '../../sms-senders.js';
+import { principalOf, requireScope } from '../middleware.js';
+import { parse } from '../validation.js';
+
+/** Registering senders is the platform's decision (root keys); a tenant's key may read its own. */
+export const smsSendersRouter = Router();
+
+smsSendersRouter.post('/', requireScope('tenants:*'), async (req, res) => {
+  const input = parse(smsSenders.createSmsSenderInput, req.body);
+  res.status(201).json(await smsSenders.createSmsSender(db, principalOf(req), input));
+});
+
+smsSendersRouter.get('/', requireScope('sms:send'), async (req, res) => {
+  const query = parse(smsSenders.listSmsSendersQuery, req.query);
+  res.json(await smsSenders.listSmsSenders(db, principalOf(req), query));
+});
+
+// Route type arguments keep req.params.id a string despite the scope middleware before the handler.
+smsSendersRouter.get<'/:id'>('/:id', requireScope('sms:send'), async (req, res) => {
+  res.json(await smsSenders.getSmsSender(db, principalOf(req), req.params.id));
+});
+
+smsSendersRouter.delete<'/:id'>('/:id', requireScope('tenants:*'), async (req, res) => {
+  res.json(await smsSenders.deleteSmsSender(db, principalOf(req), req.params.id));
+});
