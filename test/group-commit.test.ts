@@ -3,7 +3,7 @@ import { db } from '../src/db/index.js';
 import { newId } from '../src/ids.js';
 import { commitMessages, type NewMessage } from '../src/message-writer.js';
 import { startApi } from './helpers.js';
-import { platform } from './sending-helpers.js';
+import { platform, smsTenants } from './sending-helpers.js';
 
 const { call } = startApi();
 
@@ -14,6 +14,50 @@ async function unstorableCopyOf(messageId: string): Promise<NewMessage> {
   const { created_at: _created, updated_at: _updated, ...rest } = row;
   return { ...rest, id, job_id: `send-${id}`, content: JSON.stringify({ ...row.content, text: 'a\u0000b' }), tags: JSON.stringify(row.tags) };
 }
+
+describe('text Postgres or a provider cannot store', () => {
+  it("is refused per request with a 422 naming the field, while another org's concurrent sends all succeed", async () => {
+    const good = await platform(call);
+    const bad = await platform(call);
+    const sms = await smsTenants(call);
+    const unstorable: [string, Record<string, unknown>, string][] = [
+      ['/api/v1/emails', { text: 'a\u0000b' }, 'text'],
+      ['/api/v1/emails', { subject: '\ud800' }, 'subject'],
+      ['/api/v1/emails', { html: '<p>\udc00</p>' }, 'html'],
+      ['/api/v1/emails', { headers: { 'X-Note': 'a\u0000' } }, 'headers.X-Note'],
+      ['/api/v1/emails', { tags: [{ name: 'k', value: 'v\ud800' }] }, 'tags.0.value'],
+      ['/api/v1/emails/batch', [{ text: 'fine' }, { text: 'a\u0000' }], '[1] text'],
+    ];
+    const badEmail = (extra: Record<string, unknown>) => ({ from: `a@${bad.acme.domain}`, to: 'x@example.com', subject: 's', text: 't', ...extra });
+    const rounds = await Promise.all(
+      Array.from({ length: 10 }, async (_, round) => {
+        const goodSends = Array.from({ length: 16 }, (_, n) =>
+          call('POST', '/api/v1/emails', {
+            key: good.acme.key,
+            body: { from: `a@${good.acme.domain}`, to: `r${round}-${n}@example.com`, subject: `#${n}`, text: 'x' },
+          }),
+        );
+        const badSends = unstorable.map(([path, extra]) =>
+          call('POST', path, { key: bad.acme.key, body: Array.isArray(extra) ? extra.map(badEmail) : badEmail(extra) }),
+        );
+        const badSms = call('POST', '/api/v1/sms', { key: sms.acme.key, body: { to: '+14155550100', body: 'a\u0000b' } });
+        return { good: await Promise.all(goodSends), bad: await Promise.all(badSends), sms: await badSms };
+      }),
+    );
+    for (const round of rounds) {
+      expect(round.good.map((answer) => answer.status)).toEqual(round.good.map(() => 202));
+      round.bad.forEach((answer, index) => {
+        expect(answer.status).toBe(422);
+        expect(answer.body.error.code).toBe('VALIDATION_ERROR');
+        expect(answer.body.error.message).toContain(`${unstorable[index]?.[2]}: contains a NUL character or an unpaired UTF-16 surrogate`);
+      });
+      expect(round.sms.status).toBe(422);
+      expect(round.sms.body.error.message).toContain('body: contains a NUL');
+    }
+    const written = await db.selectFrom('messages').select('id').where('org_id', 'in', [bad.orgId, sms.orgId]).execute();
+    expect(written).toEqual([]);
+  });
+});
 
 describe('group commit', () => {
   it("answers each request for its own write: writes Postgres refuses, sharing commits with other orgs' sends, fail alone", async () => {

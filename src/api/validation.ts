@@ -34,8 +34,30 @@ function issueCode(issues: Issue[]): string | undefined {
   return undefined;
 }
 
+const storable = (text: string) => !text.includes('\u0000') && (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * The path of the first text Postgres and the providers cannot carry: a NUL, or half of a UTF-16 pair
+ * (JSON lets "\ud800" through). Refused here, per request, so that no shared commit fails for it.
+ */
+function unstorableTextPath(value: unknown): PropertyKey[] | undefined {
+  if (typeof value === 'string') return storable(value) ? undefined : [];
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    if (typeof key === 'string' && !storable(key)) return [key];
+    const inner = unstorableTextPath(item);
+    if (inner) return [key, ...inner];
+  }
+  return undefined;
+}
+
 /** Parses external input; failures become a 422 whose message names each offending field. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, code = 'VALIDATION_ERROR'): z.output<S> {
+  const unstorable = unstorableTextPath(input);
+  if (unstorable) {
+    const issue = { code: 'custom', path: unstorable, message: 'contains a NUL character or an unpaired UTF-16 surrogate', input } as Issue;
+    throw new ApiError(422, 'invalid_request_error', code, describeIssue(issue));
+  }
   const result = schema.safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.flatMap(matchedOptionIssues);
