@@ -8,6 +8,7 @@ import * as sending from './20261129_0006_sending.js';
 import * as tenantResources from './20261129_0007_tenant_resources.js';
 import * as handover from './20261129_0008_handover.js';
 import * as contentRetention from './20261130_0009_content_retention.js';
+import * as testObjects from './20261130_0010_test_objects.js';
 import * as smsSenders from './20261130_0011_sms_senders.js';
 
 /** Every migration, in order. Static imports so the same list works under tsx, vitest and a bundler. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_0007_tenant_resources': tenantResources,
   '20261129_0008_handover': handover,
   '20261130_0009_content_retention': contentRetention,
+  '20261130_0010_test_objects': testObjects,
   '20261130_0011_sms_senders': smsSenders,
 };
