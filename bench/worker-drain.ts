@@ -24,6 +24,7 @@ await addSuppressions(
   Array.from({ length: count / 100 }, (_, index) => ({
     orgId: fixture.orgId,
     tenantId: fixture.tenantId,
+    environment: 'live' as const,
     address: `r${index * 100}@example.com`,
     reason: 'manual' as const,
   })),

@@ -183,16 +183,16 @@ function attemptEvents(results: MessageResult[], finalAttempt: boolean, suppress
 
 /**
  * Splits each message's recipients into those it may still reach and those suppressed (for its tenant or
- * org-wide): one query per (org, tenant) among the messages.
+ * org-wide, in its environment): one query per (org, tenant, environment) among the messages.
  */
 export async function filterSuppressed(messages: ClaimedMessage[], recipientsOf: (message: ClaimedMessage) => string[]) {
-  const groups = groupBy(messages, (message) => `${message.org_id}/${message.tenant_id ?? ''}`);
+  const groups = groupBy(messages, (message) => `${message.org_id}/${message.tenant_id ?? ''}/${message.environment}`);
   const allowed = new Map<string, Set<string>>();
   const suppressed = new Map<string, string[]>();
   for (const group of groups.values()) {
     const first = group[0] as ClaimedMessage;
     const addresses = [...new Set(group.flatMap(recipientsOf))];
-    const blocked = await suppressedRecipients(db, first.org_id, first.tenant_id, addresses);
+    const blocked = await suppressedRecipients(db, first, addresses);
     for (const message of group) {
       const recipients = recipientsOf(message);
       allowed.set(message.id, new Set(recipients.filter((address) => !blocked.has(address))));

@@ -103,7 +103,7 @@ async function renderTemplates(messages: ClaimedMessage[]) {
     const template = (message.content as unknown as EmailContent).template;
     if (!template) continue;
     try {
-      rendered.set(message.id, await render(message.org_id, template.key_tenant_id, template.id, template.variables));
+      rendered.set(message.id, await render({ orgId: message.org_id, tenantId: template.key_tenant_id, environment: message.environment }, template.id, template.variables));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       failed.set(message.id, `template ${template.id}: ${error.message}`);

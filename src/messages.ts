@@ -237,6 +237,7 @@ export async function applyProviderEvent(event: ProviderEvent): Promise<void> {
         event.recipients.map((address) => ({
           orgId: message.org_id,
           tenantId: message.tenant_id,
+          environment: message.environment,
           address,
           reason: type === 'bounced' ? ('bounce' as const) : ('complaint' as const),
           source: message.id,

@@ -76,7 +76,7 @@ async function sendEach(claimed: ClaimedMessage[], suppressed: Map<string, strin
       continue;
     }
     if (await isOptedOut(to)) {
-      await addSuppressions(db, [{ orgId: message.org_id, tenantId: message.tenant_id, address: to, reason: 'unsubscribe', source: 'sns-opt-out' }]);
+      await addSuppressions(db, [{ orgId: message.org_id, tenantId: message.tenant_id, environment: message.environment, address: to, reason: 'unsubscribe', source: 'sns-opt-out' }]);
       suppressed.set(message.id, [to]);
       results.push({ message, status: 'suppressed' });
       continue;

@@ -20,7 +20,7 @@ describe('text Postgres or a provider cannot store', () => {
     const good = await platform(call);
     const bad = await platform(call);
     const sms = await smsTenants(call);
-    const unstorable: [string, Record<string, unknown>, string][] = [
+    const unstorable: [string, Record<string, unknown> | Record<string, unknown>[], string][] = [
       ['/api/v1/emails', { text: 'a\u0000b' }, 'text'],
       ['/api/v1/emails', { subject: '\ud800' }, 'subject'],
       ['/api/v1/emails', { html: '<p>\udc00</p>' }, 'html'],
