@@ -10,6 +10,7 @@ import { isUniqueViolation } from './db/errors.js';
 import { ApiError, conflict, invalid, notFound } from './errors.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { newId } from './ids.js';
+import { assertLiveKey } from './object-environment.js';
 import { logger } from './logger.js';
 import { changeMessages, type MessageTable } from './messages.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
@@ -137,13 +138,10 @@ const domainTaken = (name: string) => conflict('DOMAIN_TAKEN', `domain ${name} i
  * Domains are live sending identities: a test key may read them (its sends name them) but never add or
  * remove one. Refused after the visibility checks, so a domain or tenant the key cannot see stays a 404.
  */
-const testKeyCannotChangeDomains = () =>
-  new ApiError(403, 'permission_error', 'TEST_KEY_CANNOT_CHANGE_LIVE', 'a test key cannot change domains; use a live key');
-
 export async function createDomain(db: Kysely<Database>, principal: Principal, input: z.infer<typeof createDomainInput>) {
   const tenantId = actingTenantId(principal, input.tenant_id);
   if (tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
-  if (principal.environment === 'test') throw testKeyCannotChangeDomains();
+  assertLiveKey(principal, 'domains');
   if (input.name === sandboxDomainName()) throw domainTaken(input.name);
   const id = newId('domain');
   try {
@@ -192,7 +190,7 @@ export async function listDomains(db: Db, principal: Principal, query: PageQuery
 export async function deleteDomain(db: Kysely<Database>, principal: Principal, domainId: string) {
   if (principal.environment === 'test') {
     await findScopedDomain(db, principal, domainId);
-    throw testKeyCannotChangeDomains();
+    assertLiveKey(principal, 'domains');
   }
   const deleted = await db.transaction().execute(async (trx) => {
     const row = await trx

@@ -6,6 +6,7 @@ import type { Database, Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
 import { ApiError, conflict, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { assertLiveKey } from './object-environment.js';
 import { logger } from './logger.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
@@ -178,6 +179,11 @@ export async function listTestInboxes(db: Db, principal: Principal, query: PageQ
 }
 
 export async function deleteTestInbox(db: Db, principal: Principal, inboxId: string) {
+  // Live sandbox sends rely on confirmed inboxes; one the key cannot see stays a 404.
+  if (principal.environment === 'test') {
+    await findScopedInbox(db, principal, inboxId);
+    assertLiveKey(principal, 'test inboxes');
+  }
   const deleted = await db
     .deleteFrom('test_inboxes')
     .where('id', 'in', scopedInboxes(db, principal).clearSelect().select('id').where('id', '=', inboxId))

@@ -121,6 +121,35 @@ describe('keys (walkthrough step 4)', () => {
     expect(refused.body.error).toMatchObject({ code: 'INVALID_API_KEY' });
   });
 
+  it('a root test key reads tenants and keys but changes none of what live sending stands on', async () => {
+    const { rootKey, tenantId } = await orgWithTenant();
+    const { body: testRoot } = await call('POST', '/api/v1/keys', { key: rootKey, body: { name: 'ci', environment: 'test' } });
+    const { body: liveKey } = await call('POST', '/api/v1/keys', { key: rootKey, body: { name: 'live', tenant_id: tenantId } });
+    const { body: inbox } = await call('POST', '/api/v1/test-inboxes', { key: rootKey, body: { email: 'qa@example.com', tenant_id: tenantId } });
+    const { body: sender } = await call('POST', '/api/v1/sms/senders', { key: rootKey, body: { tenant_id: tenantId, sender_id: 'ACME' } });
+    const attempts = [
+      ['POST', '/api/v1/keys', { name: 'escalate', environment: 'live' }, 'keys'],
+      ['POST', '/api/v1/keys', { name: 'another test key', environment: 'test' }, 'keys'],
+      ['PATCH', `/api/v1/keys/${liveKey.id}`, { name: 'renamed' }, 'keys'],
+      ['DELETE', `/api/v1/keys/${liveKey.id}`, undefined, 'keys'],
+      ['POST', '/api/v1/tenants', { name: 'x', slug: uniqueSlug('x') }, 'tenants'],
+      ['PATCH', `/api/v1/tenants/${tenantId}`, { status: 'suspended' }, 'tenants'],
+      ['DELETE', `/api/v1/tenants/${tenantId}`, undefined, 'tenants'],
+      ['POST', '/api/v1/sms/senders', { tenant_id: tenantId, sender_id: 'EVIL' }, 'SMS senders'],
+      ['DELETE', `/api/v1/sms/senders/${sender.id}`, undefined, 'SMS senders'],
+      ['DELETE', `/api/v1/test-inboxes/${inbox.id}`, undefined, 'test inboxes'],
+    ] as const;
+    for (const [method, path, body, what] of attempts) {
+      const refused = await call(method, path, { key: testRoot.secret, body });
+      expect(refused.status, `${method} ${path}`).toBe(403);
+      expect(refused.body.error).toMatchObject({ type: 'permission_error', code: 'TEST_KEY_CANNOT_CHANGE_LIVE', message: `a test key cannot change ${what}; use a live key` });
+    }
+    expect((await call('GET', `/api/v1/tenants/${tenantId}`, { key: testRoot.secret })).body.status).toBe('active');
+    expect((await call('GET', `/api/v1/keys/${liveKey.id}`, { key: testRoot.secret })).body.name).toBe('live');
+    expect((await call('GET', '/api/v1/keys', { key: testRoot.secret })).body.data).toHaveLength(3);
+    expect((await call('GET', '/api/v1/messages', { key: liveKey.secret })).status).not.toBe(401);
+  });
+
   it('a tenant-bound key can never mint keys, see keys or touch tenants', async () => {
     const { rootKey, tenantId } = await orgWithTenant();
     const tenantKey = await call('POST', '/api/v1/keys', { key: rootKey, body: { name: 'acme', tenant_id: tenantId } });

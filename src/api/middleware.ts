@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { isUnavailable, pgCode } from '../db/errors.js';
 import { ApiError } from '../errors.js';
+import { assertLiveKey } from '../object-environment.js';
 import { megabytes } from '../limits.js';
 import type { Principal } from '../principal.js';
 import type { Scope } from '../scopes.js';
@@ -28,6 +29,14 @@ export function authenticate(resolve: (secret: string) => Promise<Principal>): R
       throw new ApiError(401, 'authentication_error', 'INVALID_API_KEY', 'send the API key as Authorization: Bearer <key>');
     }
     req.principal = await resolve(match[1]);
+    next();
+  };
+}
+
+/** For changes a test key may not make (see assertLiveKey); `resource` names them in the plural. */
+export function requireLiveKey(resource: string): RequestHandler {
+  return (req, _res, next) => {
+    assertLiveKey(principalOf(req), resource);
     next();
   };
 }

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { db } from '../../db/index.js';
 import * as keys from '../../keys.js';
-import { principalOf, requireScope } from '../middleware.js';
+import { principalOf, requireLiveKey, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 
 export const keysRouter = Router();
 keysRouter.use(requireScope('keys:*'));
 
-keysRouter.post('/', async (req, res) => {
+keysRouter.post('/', requireLiveKey('keys'), async (req, res) => {
   const input = parse(keys.createKeyInput, req.body);
   res.status(201).json(await keys.createKey(db, principalOf(req).orgId, input));
 });
@@ -21,11 +21,11 @@ keysRouter.get('/:id', async (req, res) => {
   res.json(await keys.getKey(db, principalOf(req), req.params.id));
 });
 
-keysRouter.patch('/:id', async (req, res) => {
+keysRouter.patch<'/:id'>('/:id', requireLiveKey('keys'), async (req, res) => {
   const input = parse(keys.updateKeyInput, req.body);
   res.json(await keys.updateKey(db, principalOf(req), req.params.id, input));
 });
 
-keysRouter.delete('/:id', async (req, res) => {
+keysRouter.delete<'/:id'>('/:id', requireLiveKey('keys'), async (req, res) => {
   res.json(await keys.revokeKey(db, principalOf(req), req.params.id));
 });

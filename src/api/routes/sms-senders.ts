@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { db } from '../../db/index.js';
 import * as smsSenders from '../../sms-senders.js';
-import { principalOf, requireScope } from '../middleware.js';
+import { principalOf, requireLiveKey, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 
 /** Registering senders is the platform's decision (root keys); a tenant's key may read its own. */
 export const smsSendersRouter = Router();
 
-smsSendersRouter.post('/', requireScope('tenants:*'), async (req, res) => {
+smsSendersRouter.post('/', requireScope('tenants:*'), requireLiveKey('SMS senders'), async (req, res) => {
   const input = parse(smsSenders.createSmsSenderInput, req.body);
   res.status(201).json(await smsSenders.createSmsSender(db, principalOf(req), input));
 });
@@ -22,6 +22,6 @@ smsSendersRouter.get<'/:id'>('/:id', requireScope('sms:send'), async (req, res) 
   res.json(await smsSenders.getSmsSender(db, principalOf(req), req.params.id));
 });
 
-smsSendersRouter.delete<'/:id'>('/:id', requireScope('tenants:*'), async (req, res) => {
+smsSendersRouter.delete<'/:id'>('/:id', requireScope('tenants:*'), requireLiveKey('SMS senders'), async (req, res) => {
   res.json(await smsSenders.deleteSmsSender(db, principalOf(req), req.params.id));
 });

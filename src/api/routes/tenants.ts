@@ -2,13 +2,13 @@ import { Router } from 'express';
 import { db } from '../../db/index.js';
 import * as tenantDeletion from '../../tenant-deletion.js';
 import * as tenants from '../../tenants.js';
-import { principalOf, requireScope } from '../middleware.js';
+import { principalOf, requireLiveKey, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 
 export const tenantsRouter = Router();
 tenantsRouter.use(requireScope('tenants:*'));
 
-tenantsRouter.post('/', async (req, res) => {
+tenantsRouter.post('/', requireLiveKey('tenants'), async (req, res) => {
   const input = parse(tenants.createTenantInput, req.body);
   res.status(201).json(await tenants.createTenant(db, principalOf(req).orgId, input));
 });
@@ -22,11 +22,11 @@ tenantsRouter.get('/:id', async (req, res) => {
   res.json(await tenants.getTenant(db, principalOf(req).orgId, req.params.id));
 });
 
-tenantsRouter.patch('/:id', async (req, res) => {
+tenantsRouter.patch<'/:id'>('/:id', requireLiveKey('tenants'), async (req, res) => {
   const input = parse(tenants.updateTenantInput, req.body);
   res.json(await tenants.updateTenant(db, principalOf(req).orgId, req.params.id, input));
 });
 
-tenantsRouter.delete('/:id', async (req, res) => {
+tenantsRouter.delete<'/:id'>('/:id', requireLiveKey('tenants'), async (req, res) => {
   res.status(202).json(await tenantDeletion.requestTenantDeletion(db, principalOf(req).orgId, req.params.id));
 });
