@@ -15,8 +15,8 @@ const { config } = await import('../src/config.js');
 
 const { call } = startApi();
 
-type Principal = 'sibling tenant' | 'other org' | 'missing scope' | 'revoked' | 'test key';
-const principals: Principal[] = ['sibling tenant', 'other org', 'missing scope', 'revoked', 'test key'];
+type Principal = 'sibling tenant' | 'other org' | 'missing scope' | 'revoked' | 'test key' | "A's test key";
+const principals: Principal[] = ['sibling tenant', 'other org', 'missing scope', 'revoked', 'test key', "A's test key"];
 
 interface Ids {
   tenant: string;
@@ -32,6 +32,7 @@ interface Ids {
   audience: string;
   contact: string;
   contactImport: string;
+  smsSender: string;
 }
 
 /**
@@ -40,10 +41,17 @@ interface Ids {
  * (sending an SMS, creating a tenant in one's own org), which only the scope and revocation columns try.
  */
 type Aim = 'resource' | 'create' | 'list' | 'none';
+type Expectation = [number, string] | 'filtered' | 'n/a';
 interface Probe {
   aim: Aim;
   path: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
+  /**
+   * What a test key of tenant A itself gets, where the rule below does not say it: everything of A's here is
+   * live, so a test key reads none of it (404) and changes none of it (403). `n/a`: what a test key may do
+   * (send a test email, create a test object, read a domain), which would write or show rows of A.
+   */
+  ownTestKey?: Expectation;
 }
 
 const later = () => new Date(Date.now() + 2 * 3_600_000).toISOString();
@@ -55,28 +63,47 @@ const probes: Record<string, Probe> = {
   'GET /api/v1/tenants/:id': { aim: 'resource', path: (ids) => `/api/v1/tenants/${ids.tenant}` },
   'PATCH /api/v1/tenants/:id': { aim: 'resource', path: (ids) => `/api/v1/tenants/${ids.tenant}`, body: () => ({ name: 'Hijacked' }) },
   'DELETE /api/v1/tenants/:id': { aim: 'resource', path: (ids) => `/api/v1/tenants/${ids.tenant}` },
-  'GET /api/v1/tenants/:id/usage': { aim: 'resource', path: (ids) => `/api/v1/tenants/${ids.tenant}/usage` },
-  'GET /api/v1/usage': { aim: 'list', path: () => '/api/v1/usage' },
+  'GET /api/v1/tenants/:id/usage': { aim: 'resource', path: (ids) => `/api/v1/tenants/${ids.tenant}/usage`, ownTestKey: 'n/a' },
+  'GET /api/v1/usage': { aim: 'list', path: () => '/api/v1/usage', ownTestKey: 'n/a' },
   'POST /api/v1/keys': { aim: 'create', path: () => '/api/v1/keys', body: (ids) => ({ name: 'x', tenant_id: ids.tenant }) },
   'GET /api/v1/keys': { aim: 'list', path: (ids) => `/api/v1/keys?tenant_id=${ids.tenant}` },
   'GET /api/v1/keys/:id': { aim: 'resource', path: (ids) => `/api/v1/keys/${ids.key}` },
   'PATCH /api/v1/keys/:id': { aim: 'resource', path: (ids) => `/api/v1/keys/${ids.key}`, body: () => ({ name: 'Hijacked' }) },
   'DELETE /api/v1/keys/:id': { aim: 'resource', path: (ids) => `/api/v1/keys/${ids.key}` },
-  'POST /api/v1/domains': { aim: 'create', path: () => '/api/v1/domains', body: (ids) => ({ name: `${uniqueSlug('iso')}.example`, tenant_id: ids.tenant }) },
-  'GET /api/v1/domains': { aim: 'list', path: (ids) => `/api/v1/domains?tenant_id=${ids.tenant}` },
-  'GET /api/v1/domains/:id': { aim: 'resource', path: (ids) => `/api/v1/domains/${ids.domain}` },
-  'POST /api/v1/domains/:id/verify': { aim: 'resource', path: (ids) => `/api/v1/domains/${ids.domain}/verify` },
+  'POST /api/v1/domains': {
+    aim: 'create',
+    path: () => '/api/v1/domains',
+    body: (ids) => ({ name: `${uniqueSlug('iso')}.example`, tenant_id: ids.tenant }),
+    ownTestKey: [403, 'TEST_KEY_CANNOT_CHANGE_LIVE'],
+  },
+  'GET /api/v1/domains': { aim: 'list', path: (ids) => `/api/v1/domains?tenant_id=${ids.tenant}`, ownTestKey: 'n/a' },
+  'GET /api/v1/domains/:id': { aim: 'resource', path: (ids) => `/api/v1/domains/${ids.domain}`, ownTestKey: 'n/a' },
+  'POST /api/v1/domains/:id/verify': { aim: 'resource', path: (ids) => `/api/v1/domains/${ids.domain}/verify`, ownTestKey: 'n/a' },
   'DELETE /api/v1/domains/:id': { aim: 'resource', path: (ids) => `/api/v1/domains/${ids.domain}` },
   'POST /api/v1/test-inboxes': { aim: 'create', path: () => '/api/v1/test-inboxes', body: (ids) => ({ email: 'qa@example.com', tenant_id: ids.tenant }) },
-  'GET /api/v1/test-inboxes': { aim: 'list', path: (ids) => `/api/v1/test-inboxes?tenant_id=${ids.tenant}` },
-  'GET /api/v1/test-inboxes/:id': { aim: 'resource', path: (ids) => `/api/v1/test-inboxes/${ids.inbox}` },
-  'POST /api/v1/test-inboxes/:id/confirm': { aim: 'resource', path: (ids) => `/api/v1/test-inboxes/${ids.inbox}/confirm`, body: () => ({ code: '123456' }) },
+  'GET /api/v1/test-inboxes': { aim: 'list', path: (ids) => `/api/v1/test-inboxes?tenant_id=${ids.tenant}`, ownTestKey: 'n/a' },
+  'GET /api/v1/test-inboxes/:id': { aim: 'resource', path: (ids) => `/api/v1/test-inboxes/${ids.inbox}`, ownTestKey: 'n/a' },
+  'POST /api/v1/test-inboxes/:id/confirm': {
+    aim: 'resource',
+    path: (ids) => `/api/v1/test-inboxes/${ids.inbox}/confirm`,
+    body: () => ({ code: '123456' }),
+    ownTestKey: 'n/a',
+  },
   'DELETE /api/v1/test-inboxes/:id': { aim: 'resource', path: (ids) => `/api/v1/test-inboxes/${ids.inbox}` },
   'POST /api/v1/emails': { aim: 'create', path: () => '/api/v1/emails', body: email },
   'POST /api/v1/emails/batch': { aim: 'create', path: () => '/api/v1/emails/batch', body: (ids) => [email(ids)] },
-  'PATCH /api/v1/emails/:id': { aim: 'resource', path: (ids) => `/api/v1/emails/${ids.message}`, body: () => ({ scheduled_at: later() }) },
-  'POST /api/v1/emails/:id/cancel': { aim: 'resource', path: (ids) => `/api/v1/emails/${ids.message}/cancel` },
+  'PATCH /api/v1/emails/:id': {
+    aim: 'resource',
+    path: (ids) => `/api/v1/emails/${ids.message}`,
+    body: () => ({ scheduled_at: later() }),
+    ownTestKey: [404, 'NOT_FOUND'],
+  },
+  'POST /api/v1/emails/:id/cancel': { aim: 'resource', path: (ids) => `/api/v1/emails/${ids.message}/cancel`, ownTestKey: [404, 'NOT_FOUND'] },
   'POST /api/v1/sms': { aim: 'none', path: () => '/api/v1/sms', body: () => ({ to: '+14155550100', body: 'hi' }) },
+  'POST /api/v1/sms/senders': { aim: 'create', path: () => '/api/v1/sms/senders', body: (ids) => ({ tenant_id: ids.tenant, sender_id: 'HIJACK' }) },
+  'GET /api/v1/sms/senders': { aim: 'list', path: (ids) => `/api/v1/sms/senders?tenant_id=${ids.tenant}`, ownTestKey: 'n/a' },
+  'GET /api/v1/sms/senders/:id': { aim: 'resource', path: (ids) => `/api/v1/sms/senders/${ids.smsSender}`, ownTestKey: 'n/a' },
+  'DELETE /api/v1/sms/senders/:id': { aim: 'resource', path: (ids) => `/api/v1/sms/senders/${ids.smsSender}` },
   'GET /api/v1/messages': { aim: 'list', path: (ids) => `/api/v1/messages?tenant_id=${ids.tenant}` },
   'GET /api/v1/messages/:id': { aim: 'resource', path: (ids) => `/api/v1/messages/${ids.message}` },
   'POST /api/v1/suppressions': { aim: 'create', path: () => '/api/v1/suppressions', body: (ids) => ({ address: 'new@example.com', tenant_id: ids.tenant }) },
@@ -92,7 +119,12 @@ const probes: Record<string, Probe> = {
   'GET /api/v1/templates/:id': { aim: 'resource', path: (ids) => `/api/v1/templates/${ids.template}` },
   'PATCH /api/v1/templates/:id': { aim: 'resource', path: (ids) => `/api/v1/templates/${ids.template}`, body: () => ({ name: 'Hijacked' }) },
   'DELETE /api/v1/templates/:id': { aim: 'resource', path: (ids) => `/api/v1/templates/${ids.template}` },
-  'POST /api/v1/templates/:id/render': { aim: 'resource', path: (ids) => `/api/v1/templates/${ids.template}/render`, body: () => ({ variables: {} }) },
+  'POST /api/v1/templates/:id/render': {
+    aim: 'resource',
+    path: (ids) => `/api/v1/templates/${ids.template}/render`,
+    body: () => ({ variables: {} }),
+    ownTestKey: [404, 'NOT_FOUND'],
+  },
   'POST /api/v1/audiences': { aim: 'create', path: () => '/api/v1/audiences', body: (ids) => ({ name: 'x', tenant_id: ids.tenant }) },
   'GET /api/v1/audiences': { aim: 'list', path: (ids) => `/api/v1/audiences?tenant_id=${ids.tenant}` },
   'GET /api/v1/audiences/:id': { aim: 'resource', path: (ids) => `/api/v1/audiences/${ids.audience}` },
@@ -132,9 +164,16 @@ const keyEndpoints = endpoints.filter((entry) => typeof entry.auth === 'object')
 const rootOnly = (scope: string) => scope === 'tenants:*' || scope === 'keys:*';
 
 /** What each principal must get: a status and code, `filtered` (200 without any of A's ids, or 404 for ?tenant_id=A), or `n/a`. */
-function expected(principal: Principal, scope: string, aim: Aim): [number, string] | 'filtered' | 'n/a' {
+function expected(principal: Principal, method: string, scope: string, probe: Probe): Expectation {
+  const { aim } = probe;
   if (principal === 'revoked') return [401, 'INVALID_API_KEY'];
   if (principal === 'missing scope') return [403, 'MISSING_SCOPE'];
+  if (principal === "A's test key") {
+    if (rootOnly(scope)) return [403, 'MISSING_SCOPE'];
+    if (probe.ownTestKey) return probe.ownTestKey;
+    if (aim === 'resource') return method === 'get' ? [404, 'NOT_FOUND'] : [403, 'TEST_KEY_CANNOT_CHANGE_LIVE'];
+    return aim === 'list' ? 'filtered' : 'n/a';
+  }
   if (aim === 'none' && !(principal !== 'other org' && rootOnly(scope))) return 'n/a';
   // Tenant-bound keys (live or test) never hold the root-only scopes.
   if (principal !== 'other org' && rootOnly(scope)) return [403, 'MISSING_SCOPE'];
@@ -167,6 +206,7 @@ beforeAll(async () => {
   const audience = await post('/api/v1/audiences', rootKey, { name: 'News', tenant_id: acme.id });
   const contact = await post(`/api/v1/audiences/${audience.id}/contacts`, rootKey, { email: 'reader@example.com' });
   const contactImport = await post(`/api/v1/audiences/${audience.id}/contacts/import`, rootKey, { contacts: [{ email: 'more@example.com' }] });
+  const smsSender = await post('/api/v1/sms/senders', rootKey, { tenant_id: acme.id, sender_id: 'ACME' });
   ids = {
     tenant: acme.id,
     key: aKey.id,
@@ -181,6 +221,7 @@ beforeAll(async () => {
     audience: audience.id,
     contact: contact.id,
     contactImport: contactImport.id,
+    smsSender: smsSender.id,
   };
 
   const otherOrg = await newOrg('Other SaaS');
@@ -188,6 +229,7 @@ beforeAll(async () => {
   const mint = async (body: object) => (await post('/api/v1/keys', rootKey, { name: 'probe', ...body })).secret as string;
   keys['sibling tenant'] = await mint({ tenant_id: globex.id, scopes: tenantScopes });
   keys['test key'] = await mint({ tenant_id: globex.id, scopes: tenantScopes, environment: 'test' });
+  keys["A's test key"] = await mint({ tenant_id: acme.id, scopes: tenantScopes, environment: 'test' });
   keys['other org'] = otherOrg.rootKey;
   keys['missing scope'] = await mint({ tenant_id: acme.id, scopes: ['usage:read'] });
   keys.missingUsage = await mint({ tenant_id: acme.id, scopes: ['messages:read'] });
@@ -196,7 +238,7 @@ beforeAll(async () => {
   keys.revoked = revoked.secret;
 });
 
-describe('isolation matrix: every endpoint against tenant A, from five keys that must not reach it', () => {
+describe("isolation matrix: every endpoint against tenant A, from five keys that must not reach it and A's own test key", () => {
   it('covers every API-key endpoint of the document', () => {
     expect(Object.keys(probes).sort()).toEqual(keyEndpoints.map((entry) => `${entry.method.toUpperCase()} ${entry.path}`).sort());
   });
@@ -212,7 +254,7 @@ describe('isolation matrix: every endpoint against tenant A, from five keys that
       const scope = (entry.auth as { key: string }).key;
       const cells: string[] = [];
       for (const principal of principals) {
-        const want = expected(principal, scope, probe.aim);
+        const want = expected(principal, entry.method, scope, probe);
         if (want === 'n/a') {
           tally['n/a']++;
           cells.push('n/a');

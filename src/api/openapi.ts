@@ -19,6 +19,7 @@ import {
 import * as messages from '../messages.js';
 import type { Scope } from '../scopes.js';
 import { sendSmsInput } from '../sms.js';
+import * as smsSenders from '../sms-senders.js';
 import * as suppressions from '../suppressions.js';
 import * as templates from '../templates.js';
 import * as tenants from '../tenants.js';
@@ -65,6 +66,8 @@ const errorCatalogue = {
   MISSING_SCOPE: [403, 'permission_error', 'the key lacks the scope named in the message'],
   TENANT_FORBIDDEN: [403, 'permission_error', "the key's tenant is suspended"],
   DOMAIN_NOT_ALLOWED_FOR_KEY: [403, 'authentication_error', "the from-domain is not the key's (allowed_domain_ids, tenant)"],
+  TEST_KEY_CANNOT_CHANGE_LIVE: [403, 'permission_error', 'a test key cannot change live objects, nor tenants, keys, domains, SMS senders or test inboxes'],
+  SMS_SENDER_NOT_REGISTERED: [403, 'permission_error', "the SMS sender id or origination number is not registered for the key's tenant"],
   ORG_WIDE_SUPPRESSION: [403, 'permission_error', 'an org-wide suppression can only be deleted with a platform-root key'],
   SNS_SIGNATURE_INVALID: [403, 'permission_error', 'the SNS message signature, topic or certificate URL is not trusted'],
   NOT_FOUND: [404, 'not_found_error', "no such resource, or another tenant's or org's"],
@@ -78,7 +81,8 @@ const errorCatalogue = {
   TEST_INBOX_EXISTS: [409, 'conflict_error', 'the address is already a test inbox here'],
   CONTACT_EXISTS: [409, 'conflict_error', 'the address is already a contact of the audience'],
   TOO_MANY_ATTEMPTS: [409, 'conflict_error', 'too many wrong codes; delete and create the test inbox again'],
-  ROTATION_IN_PROGRESS: [409, 'conflict_error', 'the secret changed meanwhile; retry'],
+  TOO_MANY_SECRETS: [409, 'conflict_error', 'the endpoint has the most secrets in force; the message says when the oldest expires'],
+  SMS_SENDER_TAKEN: [409, 'conflict_error', 'the sender id is registered in the org already, or the number in the installation'],
   ENDPOINT_DISABLED: [409, 'conflict_error', 'the webhook endpoint is disabled; enable it first'],
   DELIVERY_PENDING: [409, 'conflict_error', 'the delivery is still being attempted'],
   PAYLOAD_TOO_LARGE: [
@@ -163,11 +167,12 @@ const email = {
   created_at: at,
   updated_at: at,
 };
-const suppression = { id: 'sup_01jqz7a1b2c3d4e5f6g7h8j9k0', address: 'someone@example.com', tenant_id: tenantId, reason: 'manual', source: 'key_01jqz5y1a2b3c4d5e6f7g8h9j0', created_at: at };
+const suppression = { id: 'sup_01jqz7a1b2c3d4e5f6g7h8j9k0', address: 'someone@example.com', tenant_id: tenantId, environment: 'live', reason: 'manual', source: 'key_01jqz5y1a2b3c4d5e6f7g8h9j0', created_at: at };
 const endpoint = {
   id: 'whe_01jqz8a1b2c3d4e5f6g7h8j9k0',
   url: 'https://acme.com/api/sendoka-webhook',
   tenant_id: tenantId,
+  environment: 'live',
   events: ['message.delivered', 'message.bounced'],
   description: null,
   enabled: true,
@@ -189,12 +194,14 @@ const delivery = {
   created_at: at,
   attempts: [{ attempt: 1, status_code: 200, latency_ms: 84, error: null, attempted_at: at, next_attempt_at: null }],
 };
+const smsSender = { id: 'snd_01jqzea1b2c3d4e5f6g7h8j9k0', tenant_id: tenantId, type: 'sender_id', value: 'ACMEBANK', created_at: at };
 const testInbox = { id: 'tib_01jqzaa1b2c3d4e5f6g7h8j9k0', email: 'dev@acme.com', tenant_id: tenantId, status: 'pending', created_at: at, confirmed_at: null };
 const totals = { email_live: 18200, email_test: 34, sms_live: 112, sms_test: 0 };
 const template = {
   id: 'tpl_01jqzba1b2c3d4e5f6g7h8j9k0',
   name: 'Welcome',
   tenant_id: tenantId,
+  environment: 'live',
   subject: 'Welcome, {{first_name}}',
   html: '<p>Hello {{first_name}}</p>',
   text: null,
@@ -202,7 +209,7 @@ const template = {
   created_at: at,
   updated_at: at,
 };
-const audience = { id: 'aud_01jqzca1b2c3d4e5f6g7h8j9k0', name: 'Newsletter', tenant_id: tenantId, created_at: at, updated_at: at };
+const audience = { id: 'aud_01jqzca1b2c3d4e5f6g7h8j9k0', name: 'Newsletter', tenant_id: tenantId, environment: 'live', created_at: at, updated_at: at };
 const contact = {
   id: 'con_01jqzda1b2c3d4e5f6g7h8j9k0',
   audience_id: audience.id,
@@ -298,7 +305,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'tenants:*' },
     body: tenants.createTenantInput,
     success: { status: 201, description: 'the tenant', example: tenant },
-    errors: ['SLUG_TAKEN'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'SLUG_TAKEN'],
   },
   {
     method: 'get',
@@ -318,7 +325,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'tenants:*' },
     body: tenants.updateTenantInput,
     success: { status: 200, description: 'the tenant', example: { ...tenant, status: 'suspended' } },
-    errors: ['SLUG_TAKEN', 'TENANT_DELETING'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'SLUG_TAKEN', 'TENANT_DELETING'],
   },
   {
     method: 'delete',
@@ -327,6 +334,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Delete a tenant and everything it owns, in the background; GET shows the progress',
     auth: { key: 'tenants:*' },
     success: { status: 202, description: 'the tenant, status deleting', example: { ...tenant, status: 'deleting' } },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
     method: 'get',
@@ -356,6 +364,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'keys:*' },
     body: keys.createKeyInput,
     success: { status: 201, description: 'the key with its secret', example: { ...key, secret: 'sok_live_abc123…' } },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   { method: 'get', path: '/api/v1/keys', tag: 'keys', summary: 'List keys (never a secret)', auth: { key: 'keys:*' }, query: keys.listKeysQuery, success: { status: 200, description: 'a page of keys', example: page(key) } },
   { method: 'get', path: `/api/v1/keys/${id}`, tag: 'keys', summary: 'Get a key', auth: { key: 'keys:*' }, success: { status: 200, description: 'the key', example: key } },
@@ -367,6 +376,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'keys:*' },
     body: keys.updateKeyInput,
     success: { status: 200, description: 'the key', example: key },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
     method: 'delete',
@@ -375,7 +385,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Revoke a key',
     auth: { key: 'keys:*' },
     success: { status: 200, description: 'revoked', example: { id: key.id, revoked: true } },
-    errors: ['CANNOT_REVOKE_OWN_KEY'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'CANNOT_REVOKE_OWN_KEY'],
   },
 
   // Domains and test inboxes
@@ -387,7 +397,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'domains:write' },
     body: domains.createDomainInput,
     success: { status: 201, description: 'the domain', example: domain },
-    errors: ['DOMAIN_TAKEN', 'PROVIDER_ERROR'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'DOMAIN_TAKEN', 'PROVIDER_ERROR'],
   },
   { method: 'get', path: '/api/v1/domains', tag: 'domains', summary: 'List domains', auth: { key: 'domains:read' }, query: domains.listDomainsQuery, success: { status: 200, description: 'a page of domains', example: page(domain) } },
   { method: 'get', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Get a domain', auth: { key: 'domains:read' }, success: { status: 200, description: 'the domain', example: domain } },
@@ -400,7 +410,7 @@ export const endpoints: Endpoint[] = [
     success: { status: 200, description: 'the domain with its current status', example: { ...domain, status: 'verified', verified_at: at } },
     errors: ['DNS_UNAVAILABLE', 'PROVIDER_ERROR'],
   },
-  { method: 'delete', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Delete a domain', auth: { key: 'domains:write' }, success: { status: 200, description: 'deleted', example: deleted(domainId) }, errors: ['PROVIDER_ERROR'] },
+  { method: 'delete', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Delete a domain', auth: { key: 'domains:write' }, success: { status: 200, description: 'deleted', example: deleted(domainId) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'PROVIDER_ERROR'] },
   {
     method: 'post',
     path: '/api/v1/test-inboxes',
@@ -431,7 +441,7 @@ export const endpoints: Endpoint[] = [
     success: { status: 200, description: 'the confirmed test inbox', example: { ...testInbox, status: 'confirmed', confirmed_at: at } },
     errors: ['INVALID_CODE', 'TOO_MANY_ATTEMPTS'],
   },
-  { method: 'delete', path: `/api/v1/test-inboxes/${id}`, tag: 'domains', summary: 'Delete a test inbox', auth: { key: 'domains:write' }, success: { status: 200, description: 'deleted', example: deleted(testInbox.id) } },
+  { method: 'delete', path: `/api/v1/test-inboxes/${id}`, tag: 'domains', summary: 'Delete a test inbox', auth: { key: 'domains:write' }, success: { status: 200, description: 'deleted', example: deleted(testInbox.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
 
   // Sending
   {
@@ -484,7 +494,36 @@ export const endpoints: Endpoint[] = [
     body: sendSmsInput,
     idempotent: true,
     success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued', to: '+14155550100', segments: 1, encoding: 'GSM-7' } },
-    errors: ['INVALID_PHONE_NUMBER'],
+    errors: ['SMS_SENDER_NOT_REGISTERED', 'INVALID_PHONE_NUMBER'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/sms/senders',
+    tag: 'sending',
+    summary: 'Register a sender id or origination number for a tenant (or, without tenant_id, for every tenant of the org)',
+    auth: { key: 'tenants:*' },
+    body: smsSenders.createSmsSenderInput,
+    success: { status: 201, description: 'registered', example: smsSender },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'SMS_SENDER_TAKEN'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/sms/senders',
+    tag: 'sending',
+    summary: "List the SMS senders a key may send as (a tenant's key: its tenant's and the org-wide ones)",
+    auth: { key: 'sms:send' },
+    query: smsSenders.listSmsSendersQuery,
+    success: { status: 200, description: 'a page of SMS senders', example: page(smsSender) },
+  },
+  { method: 'get', path: `/api/v1/sms/senders/${id}`, tag: 'sending', summary: 'Get an SMS sender', auth: { key: 'sms:send' }, success: { status: 200, description: 'the SMS sender', example: smsSender } },
+  {
+    method: 'delete',
+    path: `/api/v1/sms/senders/${id}`,
+    tag: 'sending',
+    summary: 'Unregister an SMS sender (scheduled SMS naming it then fail when due)',
+    auth: { key: 'tenants:*' },
+    success: { status: 200, description: 'deleted', example: deleted(smsSender.id) },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
     method: 'get',
@@ -535,7 +574,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Delete a suppression',
     auth: { key: 'suppressions:write' },
     success: { status: 200, description: 'deleted', example: deleted(suppression.id) },
-    errors: ['ORG_WIDE_SUPPRESSION'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'ORG_WIDE_SUPPRESSION'],
   },
 
   // Templates
@@ -566,8 +605,9 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'templates:write' },
     body: templates.updateTemplateInput,
     success: { status: 200, description: 'the template', example: template },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
-  { method: 'delete', path: `/api/v1/templates/${id}`, tag: 'templates', summary: 'Delete a template', auth: { key: 'templates:write' }, success: { status: 200, description: 'deleted', example: deleted(template.id) } },
+  { method: 'delete', path: `/api/v1/templates/${id}`, tag: 'templates', summary: 'Delete a template', auth: { key: 'templates:write' }, success: { status: 200, description: 'deleted', example: deleted(template.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
   {
     method: 'post',
     path: `/api/v1/templates/${id}/render`,
@@ -607,6 +647,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'contacts:write' },
     body: audiences.updateAudienceInput,
     success: { status: 200, description: 'the audience', example: audience },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
     method: 'delete',
@@ -615,6 +656,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Delete an audience and its contacts',
     auth: { key: 'contacts:write' },
     success: { status: 200, description: 'deleted', example: deleted(audience.id) },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
     method: 'post',
@@ -624,7 +666,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'contacts:write' },
     body: audiences.createContactInput,
     success: { status: 201, description: 'the contact', example: contact },
-    errors: ['CONTACT_EXISTS'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'CONTACT_EXISTS'],
   },
   {
     method: 'get',
@@ -643,6 +685,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'contacts:write' },
     body: audiences.importContactsInput,
     success: { status: 202, description: 'the import', example: contactImport },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
     method: 'get',
@@ -660,7 +703,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'contacts:write' },
     body: audiences.updateContactInput,
     success: { status: 200, description: 'the contact', example: contact },
-    errors: ['CONTACT_EXISTS'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'CONTACT_EXISTS'],
   },
   {
     method: 'delete',
@@ -669,6 +712,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Delete a contact',
     auth: { key: 'contacts:write' },
     success: { status: 200, description: 'deleted', example: deleted(contact.id) },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
     method: 'get',
@@ -708,9 +752,9 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'webhooks:write' },
     body: webhooks.updateEndpointInput,
     success: { status: 200, description: 'the endpoint', example: endpoint },
-    errors: ['URL_NOT_ALLOWED'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'URL_NOT_ALLOWED'],
   },
-  { method: 'delete', path: `/api/v1/webhooks/endpoints/${id}`, tag: 'webhooks', summary: 'Delete a webhook endpoint', auth: { key: 'webhooks:write' }, success: { status: 200, description: 'deleted', example: deleted(endpoint.id) } },
+  { method: 'delete', path: `/api/v1/webhooks/endpoints/${id}`, tag: 'webhooks', summary: 'Delete a webhook endpoint', auth: { key: 'webhooks:write' }, success: { status: 200, description: 'deleted', example: deleted(endpoint.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
   {
     method: 'post',
     path: `/api/v1/webhooks/endpoints/${id}/rotate-secret`,
@@ -718,7 +762,7 @@ export const endpoints: Endpoint[] = [
     summary: `Rotate the secret; the previous one keeps signing for ${webhooks.secretOverlapMs / 3_600_000} h`,
     auth: { key: 'webhooks:write' },
     success: { status: 200, description: 'the endpoint with its new secret', example: { ...endpoint, secret: 'whsec_…', previous_secret_expires_at: at } },
-    errors: ['ROTATION_IN_PROGRESS'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'TOO_MANY_SECRETS'],
   },
   {
     method: 'post',
@@ -727,7 +771,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Send a webhook.test event to the endpoint',
     auth: { key: 'webhooks:write' },
     success: { status: 202, description: 'queued', example: { event_id: delivery.event_id, delivery_id: delivery.id } },
-    errors: ['ENDPOINT_DISABLED'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'ENDPOINT_DISABLED'],
   },
   {
     method: 'get',
@@ -745,7 +789,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Send a finished delivery again (same webhook-id)',
     auth: { key: 'webhooks:write' },
     success: { status: 202, description: 'the delivery, pending again', example: { ...delivery, status: 'pending' } },
-    errors: ['ENDPOINT_DISABLED', 'DELIVERY_PENDING'],
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'ENDPOINT_DISABLED', 'DELIVERY_PENDING'],
   },
 ];
 
