@@ -17,12 +17,13 @@ interface Viewer {
 export const environmentVisibleTo = (table: keyof Database, viewer: Viewer) =>
   viewer.environment === 'test' ? sql<boolean>`${sql.ref(`${table}.environment`)} = 'test'` : sql<boolean>`true`;
 
-const testKeyCannotChange = (what: string) =>
-  new ApiError(403, 'permission_error', 'TEST_KEY_CANNOT_CHANGE_LIVE', `a test key cannot change ${what}; use a live key`);
+const testKeyCannotChange = (message: string) => new ApiError(403, 'permission_error', 'TEST_KEY_CANNOT_CHANGE_LIVE', message);
 
 /** Refuses a test key's change to a live object; `resource` names the kind in the plural ("suppressions"). */
 export function assertMayChange(viewer: Viewer, object: { id: string; environment: KeyEnvironment }, resource: string): void {
-  if (viewer.environment === 'test' && object.environment === 'live') throw testKeyCannotChange(`live ${resource} (${object.id} is live)`);
+  if (viewer.environment === 'test' && object.environment === 'live') {
+    throw testKeyCannotChange(`${object.id} is live: a test key cannot change live ${resource}; use a live key`);
+  }
 }
 
 /**
@@ -30,5 +31,5 @@ export function assertMayChange(viewer: Viewer, object: { id: string; environmen
  * SMS senders, test inboxes. Otherwise a root test key could mint a live key or suspend a tenant.
  */
 export function assertLiveKey(viewer: Viewer, resource: string): void {
-  if (viewer.environment === 'test') throw testKeyCannotChange(resource);
+  if (viewer.environment === 'test') throw testKeyCannotChange(`a test key cannot change ${resource}; use a live key`);
 }
