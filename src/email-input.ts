@@ -11,26 +11,31 @@ import {
   maxTagsPerMessage,
   megabytes,
 } from './limits.js';
+import { maxHeaderValueLength, reservedHeaderReason } from './providers/email/custom-headers.js';
+import { displayNamePhrase, parseMailbox } from './providers/email/mailbox.js';
 import { templateVariables } from './templates.js';
 
 const maxScheduleAheadMs = maxScheduleAheadDays * 24 * 3600 * 1000;
 
 const email = z.email({ error: 'must be a valid email address' }).max(320);
 
-/** `a@b.com` or `Name <a@b.com>`; the display name may be quoted. */
+/**
+ * `a@b.com` or `Name <a@b.com>` (the name in double quotes when it has specials): exactly one mailbox.
+ * `name` is the display name as RFC 5322 writes it (quoted where needed), so `name <address>` is the one
+ * mailbox the sender is stored and shown as.
+ */
 const mailbox = z
   .string()
   .trim()
   .max(640)
   .transform((value, ctx) => {
-    const named = value.match(/^(?:"?([^"<>]*?)"?\s*)<([^<>\s]+)>$/);
-    const address = named ? named[2] : value;
-    const parsed = email.safeParse(address);
-    if (!parsed.success || /[\r\n]/.test(value)) {
-      ctx.addIssue({ code: 'custom', message: 'must be an email address or "Name <address>"' });
+    const parsed = parseMailbox(value);
+    const address = parsed.mailbox && email.safeParse(parsed.mailbox.address);
+    if (!parsed.mailbox || !address?.success) {
+      ctx.addIssue({ code: 'custom', message: parsed.problem ?? 'must be an email address or "Name <address>"' });
       return z.NEVER;
     }
-    return { name: named?.[1]?.trim() || null, address: parsed.data.toLowerCase() };
+    return { name: parsed.mailbox.name && displayNamePhrase(parsed.mailbox.name), address: address.data.toLowerCase() };
   });
 
 /** An address or an array of them; `noun` names what the limit counts. */
@@ -90,22 +95,33 @@ const attachment = z.strictObject({
     .optional(),
 });
 
-/** Headers SES sets from the fields we send or refuses to take from us. */
-const reservedHeaders = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'reply-to', 'content-type', 'mime-version', 'date', 'message-id']);
+const headerName = z
+  .string()
+  .max(100)
+  .regex(/^[A-Za-z0-9-]+$/, 'header names are letters, digits and -')
+  .superRefine((name, ctx) => {
+    const reason = reservedHeaderReason(name);
+    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+  });
+
+const headerValue = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(maxHeaderValueLength)
+  .regex(/^[\x20-\x7e]*$/, 'printable ASCII only: no line breaks or control characters (encode other text per RFC 2047)');
 
 const headers = z
-  .record(
-    z
-      .string()
-      .max(100)
-      .regex(/^[A-Za-z0-9-]+$/, 'header names are letters, digits and -')
-      .refine((name) => !reservedHeaders.has(name.toLowerCase()), 'set this through its own field'),
-    z
-      .string()
-      .max(2000)
-      .regex(/^[^\r\n]*$/, 'no line breaks'),
-  )
-  .refine((value) => Object.keys(value).length <= maxHeadersPerEmail, `at most ${maxHeadersPerEmail} headers`)
+  // A bad name's own message ("identifies the sender; only from may"), not zod's "Invalid key in record".
+  .record(headerName, headerValue, { error: (issue) => (issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : undefined) })
+  .superRefine((value, ctx) => {
+    const names = Object.keys(value);
+    if (names.length > maxHeadersPerEmail) ctx.addIssue({ code: 'custom', message: `at most ${maxHeadersPerEmail} headers` });
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (seen.has(name.toLowerCase())) ctx.addIssue({ code: 'custom', path: [name], message: 'given twice (header names compare case-insensitively)' });
+      seen.add(name.toLowerCase());
+    }
+  })
   .meta({ maxProperties: maxHeadersPerEmail });
 
 const recipients = addressList('recipients');

@@ -3,6 +3,8 @@ import { config } from '../../config.js';
 import { sesClient } from '../aws.js';
 import { localDeliveriesAmong, recordLocalDeliveries } from '../local-outbox.js';
 import { failedOutcome, type SendOutcome } from '../outcome.js';
+import { reservedHeaderReason } from './custom-headers.js';
+import { fromHeader } from './mailbox.js';
 
 export interface OutboundEmail {
   messageId: string;
@@ -32,6 +34,18 @@ export interface EmailSender {
 /** The tag that lets SES events find their message again. */
 export const messageIdTag = 'sendoka_message_id';
 
+/**
+ * The email as the provider gets it: From as one correctly quoted or encoded mailbox, custom headers without
+ * reserved ones (the API refuses them; messages accepted before it did may still carry them).
+ */
+function asHandedOver(email: OutboundEmail): OutboundEmail {
+  return {
+    ...email,
+    from: fromHeader(email.from),
+    headers: Object.fromEntries(Object.entries(email.headers).filter(([name]) => reservedHeaderReason(name) === null)),
+  };
+}
+
 const retryableSesErrors = new Set([
   'ThrottlingException',
   'TooManyRequestsException',
@@ -49,7 +63,7 @@ const sesSender: EmailSender = {
   },
   sendMany(emails) {
     return Promise.all(
-      emails.map(async (email): Promise<SendOutcome> => {
+      emails.map(asHandedOver).map(async (email): Promise<SendOutcome> => {
         try {
           const result = await sesClient().send(
             new SendEmailCommand({
@@ -97,7 +111,7 @@ const localSender: EmailSender = {
     return config.SES_MAX_SEND_RATE ?? null;
   },
   async sendMany(emails) {
-    await recordLocalDeliveries('email', emails.map((email) => ({ messageId: email.messageId, payload: email })));
+    await recordLocalDeliveries('email', emails.map((email) => ({ messageId: email.messageId, payload: asHandedOver(email) })));
     return emails.map((email) => ({ ok: true, providerMessageId: `local-${email.messageId}` }));
   },
   received: localDeliveriesAmong,
