@@ -5,6 +5,7 @@ import type { Db } from './db/index.js';
 import { ApiError, conflict } from './errors.js';
 import { idempotencyWindowHours, maxIdempotencyKeyLength } from './limits.js';
 import type { Principal } from './principal.js';
+import { visibleTo } from './tenants.js';
 
 export interface IdempotencyRecordTable {
   key_id: string;
@@ -38,6 +39,38 @@ function retryInBackground(attempt: () => Promise<unknown>, forMs: number) {
   setTimeout(again, 1_000).unref();
 }
 
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * JSON with every object's keys sorted (arrays keep their order), so the same request with its keys written in
+ * another order hashes the same. `Object.fromEntries` keeps a `__proto__` key as data, like JSON.parse made it.
+ */
+const canonicalJson = (value: unknown) =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(byKey)) : inner,
+  );
+
+/** The messages a stored send response names: `{id}` for one email or SMS, `{data: [{id}]}` for a batch. */
+function messageIdsIn(body: unknown): string[] {
+  const { id, data } = (body ?? {}) as { id?: unknown; data?: unknown };
+  const items = Array.isArray(data) ? (data as { id?: unknown }[]) : [{ id }];
+  return items.map((item) => item.id).filter((itemId): itemId is string => typeof itemId === 'string');
+}
+
+/**
+ * A replay answers as its messages stand now: once one is gone (its tenant deleted, or being deleted), it is
+ * the 404 a read of that message answers, never a 202 for something that no longer exists.
+ */
+async function ensureMessagesStand(db: Db, principal: Principal, responseBody: unknown) {
+  const ids = messageIdsIn(responseBody);
+  if (ids.length === 0) return;
+  const standing = await db.selectFrom('messages').select('id').where('id', 'in', ids).where(visibleTo('messages', principal)).execute();
+  const gone = ids.filter((id) => !standing.some((message) => message.id === id));
+  if (gone.length > 0) {
+    throw new ApiError(404, 'not_found_error', 'NOT_FOUND', `the messages this Idempotency-Key created were deleted with their tenant: ${gone.join(', ')}`);
+  }
+}
+
 export const idempotencyKeyHeader = z
   .string()
   .min(1, 'must not be empty')
@@ -55,8 +88,9 @@ export type IdempotentStart =
     };
 
 /**
- * Starts an idempotent request: the same key with the same body within 24 h replays the first response;
- * with another body it is a 409, and so is a duplicate that arrives while the first is still running.
+ * Starts an idempotent request: the same key with the same body (compared as JSON, key order aside) within 24 h
+ * replays the first response, as its messages stand now; with another body it is a 409, and so is a duplicate
+ * that arrives while the first is still running. Keys belong to one API key.
  */
 export async function startIdempotent(
   db: Db,
@@ -65,7 +99,7 @@ export async function startIdempotent(
   idempotencyKey: string,
   body: unknown,
 ): Promise<IdempotentStart> {
-  const requestHash = createHash('sha256').update(`${scope}\n${JSON.stringify(body)}`).digest('hex');
+  const requestHash = createHash('sha256').update(`${scope}\n${canonicalJson(body)}`).digest('hex');
   const identity = { key_id: principal.keyId, scope, idempotency_key: idempotencyKey };
   const now = Date.now();
 
@@ -110,6 +144,7 @@ export async function startIdempotent(
         'Retry-After': '1',
       });
     }
+    await ensureMessagesStand(db, principal, existing.response_body);
     return { replay: { status: existing.response_status, body: existing.response_body } };
   }
 
