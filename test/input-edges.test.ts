@@ -153,6 +153,22 @@ describe('JSON that is not an object', () => {
   });
 });
 
+describe('deeply nested JSON', () => {
+  it('answers nesting past 32 levels with a 422, however deep (a 1 MB body of brackets), never a 500', async () => {
+    const { orgId, acme } = await platform(call);
+    let variables: unknown = 'deep';
+    for (let level = 0; level < 40; level++) variables = { a: variables };
+    const nested = await call('POST', '/api/v1/emails', { key: acme.key, body: { from: `a@${acme.domain}`, to: 'b@example.com', template_id: 'tpl_x', variables } });
+    expect(nested.status).toBe(422);
+    expect(nested.body.error.message).toMatch(/^variables\.a\.a.*: is nested deeper than 32 levels$/);
+    const brackets = `${'['.repeat(400_000)}${']'.repeat(400_000)}`;
+    const deepest = await send('POST', '/api/v1/emails', acme.key, brackets, { 'content-type': 'application/json' });
+    expect(deepest.status).toBe(422);
+    expect(deepest.body.error.message).toContain('is nested deeper than 32 levels');
+    expect(await orgMessageCount(orgId)).toBe(0);
+  });
+});
+
 describe('query parameters', () => {
   it('answers a period outside 2000-01..2100-12, or not a month, with a 422 naming period', async () => {
     const { rootKey } = await newOrg();

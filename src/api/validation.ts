@@ -36,28 +36,37 @@ function issueCode(issues: Issue[]): string | undefined {
 
 const storable = (text: string) => !text.includes('\u0000') && (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
+/** Deeper input is no real request, and would exhaust the stack of whatever walks it (this, zod, JSON.stringify). */
+const maxInputDepth = 32;
+
+interface InputProblem {
+  path: PropertyKey[];
+  message: string;
+}
+
 /**
- * The path of the first text Postgres and the providers cannot carry: a NUL, or half of a UTF-16 pair
- * (JSON lets "\ud800" through). Refused here, per request, so that no shared commit fails for it.
+ * The first problem no schema can see, with its path: nesting deeper than `maxInputDepth`, or text Postgres
+ * and the providers cannot carry (a NUL, half of a UTF-16 pair: JSON lets "\ud800" through). Refused here,
+ * per request, so that no shared commit fails for it.
  */
-function unstorableTextPath(value: unknown): PropertyKey[] | undefined {
-  if (typeof value === 'string') return storable(value) ? undefined : [];
+function inputProblem(value: unknown, depth = 0): InputProblem | undefined {
+  if (typeof value === 'string') {
+    return storable(value) ? undefined : { path: [], message: 'contains a NUL character or an unpaired UTF-16 surrogate' };
+  }
   if (typeof value !== 'object' || value === null) return undefined;
+  if (depth === maxInputDepth) return { path: [], message: `is nested deeper than ${maxInputDepth} levels` };
   for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof key === 'string' && !storable(key)) return [key];
-    const inner = unstorableTextPath(item);
-    if (inner) return [key, ...inner];
+    if (typeof key === 'string' && !storable(key)) return inputProblem(key);
+    const inner = inputProblem(item, depth + 1);
+    if (inner) return { ...inner, path: [key, ...inner.path] };
   }
   return undefined;
 }
 
 /** Parses external input; failures become a 422 whose message names each offending field. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, code = 'VALIDATION_ERROR'): z.output<S> {
-  const unstorable = unstorableTextPath(input);
-  if (unstorable) {
-    const issue = { code: 'custom', path: unstorable, message: 'contains a NUL character or an unpaired UTF-16 surrogate', input } as Issue;
-    throw new ApiError(422, 'invalid_request_error', code, describeIssue(issue));
-  }
+  const problem = inputProblem(input);
+  if (problem) throw new ApiError(422, 'invalid_request_error', code, describeIssue({ code: 'custom', input, ...problem } as Issue));
   const result = schema.safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.flatMap(matchedOptionIssues);
