@@ -10,6 +10,7 @@ import { isUniqueViolation } from './db/errors.js';
 import { ApiError, conflict, invalid, notFound } from './errors.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { newId } from './ids.js';
+import { onTenantChange } from './key-cache.js';
 import { assertLiveKey } from './object-environment.js';
 import { logger } from './logger.js';
 import { changeMessages, type MessageTable } from './messages.js';
@@ -406,9 +407,13 @@ export interface SendingDomain {
 
 type CachedDomain = Pick<Domain, 'id' | 'org_id' | 'tenant_id' | 'status'> | null;
 
-// Per-process cache for the send path: a status change or deletion reaches other processes within 1 s.
+// Per-process cache for the send path: a domain's status change or deletion reaches other processes within 1 s,
+// its tenant's suspension or deletion at once.
 const sendingDomainTtlMs = 1_000;
 const sendingDomains = new Map<string, { domain: CachedDomain; expiresAt: number }>();
+onTenantChange((tenantId) => {
+  for (const [name, cached] of sendingDomains) if (cached.domain?.tenant_id === tenantId) sendingDomains.delete(name);
+});
 
 function forgetSendingDomain(name: string) {
   sendingDomains.delete(name);

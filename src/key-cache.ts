@@ -28,10 +28,18 @@ export function rememberKey(secretHash: string, entry: CachedKey) {
 
 const channel = `${config.QUEUE_PREFIX}:key-changes`;
 
+const tenantListeners: ((tenantId: string) => void)[] = [];
+
+/** Other per-process caches of what a tenant may do (the send path's domains) drop it together with its keys. */
+export function onTenantChange(listener: (tenantId: string) => void): void {
+  tenantListeners.push(listener);
+}
+
 function forget(change: KeyChange) {
   for (const [hash, entry] of cachedKeys) {
     if ('keyId' in change ? entry.keyId === change.keyId : entry.tenantId === change.tenantId) cachedKeys.delete(hash);
   }
+  if ('tenantId' in change) for (const listener of tenantListeners) listener(change.tenantId);
 }
 
 /**

@@ -173,6 +173,18 @@ describe("a deleting tenant's domains", () => {
   });
 });
 
+describe("a deleting tenant's domains, just used", () => {
+  it('are refused right after DELETE returns, though the process had them cached', async () => {
+    const { rootKey, acme } = await platform(call);
+    const email = { from: `news@${acme.domain}`, to: 'reader@example.com', subject: 'x', text: 'x' };
+    expect((await call('POST', '/api/v1/emails', { key: rootKey, body: email })).status).toBe(202);
+    expect((await call('DELETE', `/api/v1/tenants/${acme.id}`, { key: rootKey })).status).toBe(202);
+    const refused = await call('POST', '/api/v1/emails', { key: rootKey, body: email });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('DOMAIN_NOT_ALLOWED_FOR_KEY');
+  });
+});
+
 describe('test keys and domains', () => {
   it('read domains but cannot create or delete one (tenant-bound and root); what they cannot see stays a 404', async () => {
     const { rootKey, acme, globex } = await platform(call);
