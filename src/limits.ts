@@ -18,7 +18,8 @@ export const maxMessageBytes = 10 * mebibyte;
 /** RFC 5322's line length: a longer subject cannot be a single header line. */
 export const maxSubjectLength = 998;
 export const maxAttachmentsPerEmail = 100;
-export const maxHeadersPerEmail = 50;
+/** SES v2 takes at most 15 custom headers on a message (MessageHeader list); more would fail at send. */
+export const maxHeadersPerEmail = 15;
 export const maxEmailsPerBatch = 100;
 
 export const maxTagsPerMessage = 20;

@@ -67,6 +67,10 @@ const awkward = [
   '+14155550100',
   '2020-01-01T00:00:00Z',
   '2999-01-01T00:00:00Z',
+  // Text Postgres or a provider cannot store: refused per request, never a 5xx nor another request's failure.
+  'a\u0000b',
+  '\ud800',
+  'x\udc00y',
 ];
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(...awkward));
 const value = fc.oneof(text, fc.jsonValue({ maxDepth: 2 }), fc.constantFrom<unknown>(null, true, -1, 0, 2 ** 53, 1.5, [], {}, [[]], { '': null }));

@@ -453,7 +453,7 @@ export const endpoints: Endpoint[] = [
     body: sendEmailInput,
     idempotent: true,
     success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued' } },
-    errors: ['MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
+    errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
   },
   {
     method: 'post',
@@ -464,7 +464,7 @@ export const endpoints: Endpoint[] = [
     body: sendEmailBatchInput,
     idempotent: true,
     success: { status: 202, description: 'accepted, in order', example: { data: [{ id: messageId, status: 'queued' }] } },
-    errors: ['MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
+    errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
   },
   {
     method: 'patch',
@@ -494,7 +494,7 @@ export const endpoints: Endpoint[] = [
     body: sendSmsInput,
     idempotent: true,
     success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued', to: '+14155550100', segments: 1, encoding: 'GSM-7' } },
-    errors: ['SMS_SENDER_NOT_REGISTERED', 'INVALID_PHONE_NUMBER'],
+    errors: ['NOT_FOUND', 'SMS_SENDER_NOT_REGISTERED', 'INVALID_PHONE_NUMBER'],
   },
   {
     method: 'post',
