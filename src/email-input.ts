@@ -11,7 +11,7 @@ import {
   maxTagsPerMessage,
   megabytes,
 } from './limits.js';
-import { maxHeaderValueLength, reservedHeaderReason } from './providers/email/custom-headers.js';
+import { isUnsupportedAttachment, maxHeaderLength, maxHeaderValueLength, reservedHeaderReason } from './providers/email/custom-headers.js';
 import { displayNamePhrase, parseMailbox } from './providers/email/mailbox.js';
 import { templateVariables } from './templates.js';
 
@@ -81,7 +81,8 @@ const attachment = z.strictObject({
     .string()
     .min(1)
     .max(255)
-    .regex(/^[^\r\n"\\/]+$/, 'no line breaks, quotes or slashes'),
+    .regex(/^[^\r\n"\\/]+$/, 'no line breaks, quotes or slashes')
+    .refine((name) => !isUnsupportedAttachment(name), 'SES refuses attachments of this type (executables and scripts)'),
   content: base64,
   content_type: z
     .string()
@@ -90,7 +91,7 @@ const attachment = z.strictObject({
     .optional(),
   content_id: z
     .string()
-    .max(255)
+    .max(78)
     .regex(/^[^\s<>]+$/, 'no spaces or angle brackets')
     .optional(),
 });
@@ -120,6 +121,9 @@ const headers = z
     for (const name of names) {
       if (seen.has(name.toLowerCase())) ctx.addIssue({ code: 'custom', path: [name], message: 'given twice (header names compare case-insensitively)' });
       seen.add(name.toLowerCase());
+      if (name.length + (value[name] ?? '').length > maxHeaderLength) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `name and value together at most ${maxHeaderLength} characters` });
+      }
     }
   })
   .meta({ maxProperties: maxHeadersPerEmail });

@@ -199,7 +199,7 @@ describe('custom headers', () => {
       { 'X-Ok': 'tab\there' },
       { 'X-Ok': 'café' },
       { 'X-Ok': '' },
-      { 'X-Ok': 'x'.repeat(871) },
+      { 'X-Ok': 'x'.repeat(996) },
       { 'X Bad': 'x' },
       { 'X:Bad': 'x' },
     ];

@@ -153,6 +153,31 @@ describe('JSON that is not an object', () => {
   });
 });
 
+describe("what SES would refuse at send (SES v2 MessageHeader and Attachment, SES's unsupported attachment types)", () => {
+  it('is refused at the API with a 422 naming the field, never accepted to fail later', async () => {
+    const { orgId, acme } = await platform(call);
+    const email = { from: `a@${acme.domain}`, to: 'b@example.com', subject: 'Hi', text: 'Hello' };
+    const headers = (count: number, value = 'v') => Object.fromEntries(Array.from({ length: count }, (_, index) => [`X-H${index}`, value]));
+    const attachment = (filename: string, extra = {}) => ({ filename, content: Buffer.from('x').toString('base64'), ...extra });
+    const refused: [Record<string, unknown>, string][] = [
+      [{ headers: headers(16) }, 'headers: at most 15 headers'],
+      [{ headers: { 'X-Long': 'v'.repeat(996) } }, 'headers.X-Long'],
+      [{ headers: { 'X-Long-Name': 'v'.repeat(990) } }, 'headers.X-Long-Name: name and value together at most 996 characters'],
+      [{ headers: { 'X-Note': 'café' } }, 'headers.X-Note: printable ASCII only'],
+      [{ attachments: [attachment('invoice.pdf'), attachment('Setup.EXE')] }, 'attachments.1.filename: SES refuses attachments of this type'],
+      [{ attachments: [attachment('logo.png', { content_id: 'c'.repeat(79) })] }, 'attachments.0.content_id'],
+    ];
+    for (const [extra, message] of refused) {
+      const response = await call('POST', '/api/v1/emails', { key: acme.key, body: { ...email, ...extra } });
+      expect(response.status, message).toBe(422);
+      expect(response.body.error.message).toContain(message);
+    }
+    expect(await orgMessageCount(orgId)).toBe(0);
+    const atTheLimits = { headers: { ...headers(14), 'X-Long': 'v'.repeat(990) }, attachments: [attachment('notes.txt', { content_id: 'c'.repeat(78) })] };
+    expect((await call('POST', '/api/v1/emails', { key: acme.key, body: { ...email, ...atTheLimits } })).status).toBe(202);
+  });
+});
+
 describe('deeply nested JSON', () => {
   it('answers nesting past 32 levels with a 422, however deep (a 1 MB body of brackets), never a 500', async () => {
     const { orgId, acme } = await platform(call);
