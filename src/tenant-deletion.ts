@@ -316,7 +316,8 @@ export async function deleteTenantData(db: Kysely<Database>, tenantId: string): 
     const settling = passed.started_at.getTime() + settleMs - Date.now();
     if (passed.pass === 1 && settling > 0) await sleep(settling);
     if (passed.pass >= 2 && passed.pass_rows === 0) {
-      // Its domains have left the provider: the SES tenant that sent for it goes too, before the row.
+      // Its domains have left the provider: the SES tenant that sent for it goes too (its resource
+      // associations, then the tenant; each step idempotent, so a retried job redoes it harmlessly), before the row.
       await identityProvider().removeTenant(tenantId);
       if (await deleteTenantRow(db, passed)) {
         deletion = (await findDeletion(db, tenantId)) as Deletion;

@@ -5,9 +5,11 @@ import {
   CreateTenantResourceAssociationCommand,
   DeleteEmailIdentityCommand,
   DeleteTenantCommand,
+  DeleteTenantResourceAssociationCommand,
   GetEmailIdentityCommand,
   GetTenantCommand,
   LimitExceededException,
+  ListTenantResourcesCommand,
   NotFoundException,
   SESv2Client,
   TooManyRequestsException,
@@ -23,6 +25,8 @@ Object.assign(process.env, {
   AWS_SECRET_ACCESS_KEY: 'test',
   SES_TENANT_ISOLATION: 'true',
 });
+// No configuration set: a send names the identity alone, so only the identity is associated (test/ses-tenants.test.ts has one).
+delete process.env.SES_CONFIGURATION_SET;
 delete process.env.CRON_SECRET;
 
 const { sesTenantName } = await import('../src/providers/email/identities.js');
@@ -71,10 +75,9 @@ describe('SES identities', () => {
     expect(tenantName).toBe(`sendoka-${tenantId}`);
     expect(ses.commandCalls(CreateTenantCommand)[0]?.args[0].input).toEqual({ TenantName: tenantName });
     expect(ses.commandCalls(CreateEmailIdentityCommand)[0]?.args[0].input).toEqual({ EmailIdentity: name });
-    expect(ses.commandCalls(CreateTenantResourceAssociationCommand)[0]?.args[0].input).toEqual({
-      TenantName: tenantName,
-      ResourceArn: `${account}:identity/${name}`,
-    });
+    expect(ses.commandCalls(CreateTenantResourceAssociationCommand).map((sent) => sent.args[0].input)).toEqual([
+      { TenantName: tenantName, ResourceArn: `${account}:identity/${name}` },
+    ]);
   });
 
   it('reuses an existing SES tenant and adopts an identity that already exists', async () => {
@@ -160,11 +163,13 @@ describe('SES identities', () => {
 });
 
 describe('deleting a tenant under SES tenant isolation', () => {
-  it("removes its identities and then its SES tenant; an SES tenant already gone is no error", async () => {
+  it("removes its identities, its SES tenant's associations, then its SES tenant; an SES tenant already gone is no error", async () => {
     const { orgId, rootKey } = await newOrg();
     const tenantId = await tenantOf(rootKey);
     const name = newDomainName();
     expect((await call('POST', '/api/v1/domains', { key: rootKey, body: { name, tenant_id: tenantId } })).status).toBe(201);
+    ses.on(ListTenantResourcesCommand).resolves({ TenantResources: [{ ResourceType: 'EMAIL_IDENTITY', ResourceArn: `${account}:identity/${name}` }] });
+    ses.on(DeleteTenantResourceAssociationCommand).resolves({});
     ses.on(DeleteTenantCommand).rejects(awsError(NotFoundException, 'no such tenant'));
 
     // The deletion's job, run here rather than by a worker of another suite (whose provider is local).
@@ -176,6 +181,9 @@ describe('deleting a tenant under SES tenant isolation', () => {
     await deleteTenantData(db, tenantId);
 
     expect(ses.commandCalls(DeleteEmailIdentityCommand).map((sent) => sent.args[0].input)).toEqual([{ EmailIdentity: name }]);
+    expect(ses.commandCalls(DeleteTenantResourceAssociationCommand).map((sent) => sent.args[0].input)).toEqual([
+      { TenantName: sesTenantName(tenantId), ResourceArn: `${account}:identity/${name}` },
+    ]);
     expect(ses.commandCalls(DeleteTenantCommand).map((sent) => sent.args[0].input)).toEqual([{ TenantName: sesTenantName(tenantId) }]);
     expect((await call('GET', `/api/v1/tenants/${tenantId}`, { key: rootKey })).status).toBe(404);
   });

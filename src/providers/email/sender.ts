@@ -4,6 +4,7 @@ import { sesClient } from '../aws.js';
 import { localDeliveriesAmong, recordLocalDeliveries } from '../local-outbox.js';
 import { failedOutcome, type SendOutcome } from '../outcome.js';
 import { reservedHeaderReason } from './custom-headers.js';
+import { ensureSesTenantResources, forgetSesTenantResources, sendingIdentity } from './identities.js';
 import { fromHeader } from './mailbox.js';
 
 export interface OutboundEmail {
@@ -55,6 +56,16 @@ const retryableSesErrors = new Set([
   'SendingPausedException',
 ]);
 
+/**
+ * A failed tenant set-up as the send's error: the SDK error's name and status (so throttling is retried),
+ * its message saying what failed. A copy: concurrent sends share the one rejected set-up.
+ */
+function tenantSetupError(tenantName: string, error: unknown): Error {
+  const cause = error instanceof Error ? error : new Error(String(error));
+  const copy = new Error(`preparing SES tenant ${tenantName}: ${cause.message}`);
+  return Object.assign(copy, { name: cause.name, $metadata: (cause as { $metadata?: unknown }).$metadata });
+}
+
 const sesSender: EmailSender = {
   async maxSendRate() {
     if (config.SES_MAX_SEND_RATE) return config.SES_MAX_SEND_RATE;
@@ -64,7 +75,16 @@ const sesSender: EmailSender = {
   sendMany(emails) {
     return Promise.all(
       emails.map(asHandedOver).map(async (email): Promise<SendOutcome> => {
+        // SES takes a send under a tenant only when everything it names (identity, configuration set) is
+        // associated with that tenant: made so first, once per process for each tenant and identity.
+        const tenant = email.sesTenantName;
+        const identity = tenant && sendingIdentity(email.from);
         try {
+          if (tenant && identity) {
+            await ensureSesTenantResources(tenant, identity).catch((error: unknown) => {
+              throw tenantSetupError(tenant, error);
+            });
+          }
           const result = await sesClient().send(
             new SendEmailCommand({
               FromEmailAddress: email.from,
@@ -89,12 +109,15 @@ const sesSender: EmailSender = {
               },
               EmailTags: [{ Name: messageIdTag, Value: email.messageId }, ...email.tags.map((tag) => ({ Name: tag.name, Value: tag.value }))],
               ConfigurationSetName: config.SES_CONFIGURATION_SET,
-              TenantName: email.sesTenantName,
+              TenantName: tenant,
             }),
           );
           return { ok: true, providerMessageId: result.MessageId ?? '' };
         } catch (error) {
-          return failedOutcome(error, retryableSesErrors);
+          const outcome = failedOutcome(error, retryableSesErrors);
+          // Refused for good: perhaps an association was removed behind our back; the next send checks again.
+          if (tenant && identity && !outcome.ok && !outcome.retryable) forgetSesTenantResources(tenant, identity);
+          return outcome;
         }
       }),
     );
