@@ -197,10 +197,10 @@ export async function deleteDomain(db: Kysely<Database>, principal: Principal, d
     const row = await trx
       .deleteFrom('domains')
       .where('id', 'in', scopedDomains(trx, principal).clearSelect().select('id').where('id', '=', domainId))
-      .returning(['id', 'org_id', 'name'])
+      .returning(['id', 'org_id', 'tenant_id', 'name'])
       .executeTakeFirst();
     if (!row) throw notFound('domain', domainId);
-    await identityProvider().remove(row.name);
+    await identityProvider().remove(row.name, row.tenant_id);
     return row;
   });
   forgetSendingDomain(deleted.name);

@@ -353,6 +353,20 @@ describe('removing SES tenant resources', () => {
     await expect(identityProvider().remove(name, tenantId)).rejects.toMatchObject({ status: 502, code: 'PROVIDER_ERROR' });
   });
 
+  it("DELETE /api/v1/domains/:id removes the identity's association with its tenant, then the identity", async () => {
+    const { rootKey } = await newOrg();
+    const tenantId = await tenantOf(rootKey);
+    const name = newDomainName();
+    const created = await call('POST', '/api/v1/domains', { key: rootKey, body: { name, tenant_id: tenantId } });
+    ses.resetHistory();
+    expect((await call('DELETE', `/api/v1/domains/${created.body.id}`, { key: rootKey })).body).toEqual({ id: created.body.id, deleted: true });
+    // API_DeleteTenantResourceAssociation, then API_DeleteEmailIdentity.
+    expect(sesSteps()).toEqual([
+      ['DeleteTenantResourceAssociation', sesTenantName(tenantId), identityArn(name)],
+      ['DeleteEmailIdentity', name],
+    ]);
+  });
+
   it('re-associates an identity removed from this process before its next send', async () => {
     const tenantName = `sendoka-ten_${uniqueSlug('again')}`;
     expect((await emailSender().sendMany([outbound('a@again.example', tenantName)]))[0]?.ok).toBe(true);
