@@ -98,6 +98,20 @@ export function observeWebhookAttempt(
   webhookAttempts.observe({ outcome, response }, result.latencyMs / 1000);
 }
 
+const providerEventsUnmatched = new Counter({
+  name: 'sendoka_provider_events_unmatched_total',
+  help:
+    'Provider events (SES notifications) of a tracked type that matched no message, by provider, event type and reason ' +
+    '(no_identifier, not_found, ambiguous, id_mismatch); each is also logged',
+  labelNames: ['provider', 'type', 'reason'] as const,
+  registers: [registry],
+});
+
+/** One provider event recorded nowhere because it matched no message. */
+export function countUnmatchedProviderEvent(provider: 'ses', type: string, reason: string): void {
+  providerEventsUnmatched.inc({ provider, type, reason });
+}
+
 export const metricsHandler: RequestHandler = async (_req, res) => {
   res.set('Content-Type', registry.contentType).send(await registry.metrics());
 };
