@@ -10,6 +10,7 @@ import * as handover from './20261129_0008_handover.js';
 import * as contentRetention from './20261130_0009_content_retention.js';
 import * as testObjects from './20261130_0010_test_objects.js';
 import * as smsSenders from './20261130_0011_sms_senders.js';
+import * as providerMessageId from './20261130_0012_provider_message_id.js';
 
 /** Every migration, in order. Static imports so the same list works under tsx, vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261130_0009_content_retention': contentRetention,
   '20261130_0010_test_objects': testObjects,
   '20261130_0011_sms_senders': smsSenders,
+  '20261130_0012_provider_message_id': providerMessageId,
 };

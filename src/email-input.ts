@@ -11,6 +11,7 @@ import {
   maxTagsPerMessage,
   megabytes,
 } from './limits.js';
+import { messageIdTag } from './providers/email/sender.js';
 import { isUnsupportedAttachment, maxHeaderLength, maxHeaderValueLength, reservedHeaderReason } from './providers/email/custom-headers.js';
 import { displayNamePhrase, parseMailbox } from './providers/email/mailbox.js';
 import { templateVariables } from './templates.js';
@@ -61,7 +62,13 @@ const tagPart = z
 
 /** Tags of an email or an SMS. */
 export const messageTags = z
-  .array(z.strictObject({ name: tagPart, value: tagPart }))
+  .array(
+    z.strictObject({
+      // SES events find their message by this tag: a tenant's own would only confuse that.
+      name: tagPart.refine((name) => name.toLowerCase() !== messageIdTag, `${messageIdTag} is set by Sendoka`),
+      value: tagPart,
+    }),
+  )
   .max(maxTagsPerMessage, `at most ${maxTagsPerMessage} tags`);
 
 /** An ISO date-time in the future, within the scheduling horizon. */

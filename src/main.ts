@@ -25,6 +25,7 @@ const [
   queues,
   { writesSettled },
   { followKeyChanges, stopFollowingKeyChanges },
+  { sesSetupWarnings },
 ] = await Promise.all([
   import('express'),
   import('../workers/index.js'),
@@ -37,6 +38,7 @@ const [
   import('./queues.js'),
   import('./message-writer.js'),
   import('./key-cache.js'),
+  import('./ses-events.js'),
 ]);
 
 /** What a connection URL may show in a log: no credentials. */
@@ -79,7 +81,7 @@ async function main() {
   await reach('Postgres', 'DATABASE_URL', ensureDatabase(config.DATABASE_URL));
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  for (const warning of await settingWarnings(db)) logger.warn(warning);
+  for (const warning of [...(await settingWarnings(db)), ...sesSetupWarnings(config)]) logger.warn(warning);
   await reach('Redis', 'REDIS_URL', queues.queuesReady());
 
   if (role !== 'worker') {

@@ -166,6 +166,7 @@ describe("what SES would refuse at send (SES v2 MessageHeader and Attachment, SE
       [{ headers: { 'X-Note': 'café' } }, 'headers.X-Note: printable ASCII only'],
       [{ attachments: [attachment('invoice.pdf'), attachment('Setup.EXE')] }, 'attachments.1.filename: SES refuses attachments of this type'],
       [{ attachments: [attachment('logo.png', { content_id: 'c'.repeat(79) })] }, 'attachments.0.content_id'],
+      [{ tags: [{ name: 'Sendoka_Message_Id', value: 'msg_other' }] }, 'tags.0.name: sendoka_message_id is set by Sendoka'],
     ];
     for (const [extra, message] of refused) {
       const response = await call('POST', '/api/v1/emails', { key: acme.key, body: { ...email, ...extra } });
