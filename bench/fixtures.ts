@@ -1,7 +1,7 @@
 // Sets up, in a fresh bench database and queue prefix, an org with a tenant, a verified domain and a
 // tenant-bound live key. Fresh each run: earlier runs' rows and jobs (send-api.ts runs no worker) would
 // otherwise make every run slower than the last. Run with the bench environment (bench/support.ts
-// benchEnv); prints {"key","domain","orgId","tenantId"}.
+// benchEnv); prints {"key","domain","domainId","orgId","tenantId"}.
 import { Redis } from 'ioredis';
 import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
@@ -37,5 +37,5 @@ const key = await insertKey(db, org.id, {
   scopes: tenantScopes,
   allowedDomainIds: [domainId],
 });
-console.log(JSON.stringify({ key: key.secret, domain, orgId: org.id, tenantId: tenant.id }));
+console.log(JSON.stringify({ key: key.secret, domain, domainId, orgId: org.id, tenantId: tenant.id }));
 await db.destroy();

@@ -9,6 +9,7 @@ const count = Number(process.argv[2] ?? 20_000);
 Object.assign(process.env, benchEnv);
 const fixture = JSON.parse(execFileSync('npx', ['tsx', 'bench/fixtures.ts'], { env: benchEnv }).toString()) as {
   domain: string;
+  domainId: string;
   orgId: string;
   tenantId: string;
 };
@@ -49,7 +50,8 @@ for (let start = 0; start < count; start += 1_000) {
         sender: `welcome@${fixture.domain}`,
         recipients: [`r${start + offset}@example.com`],
         subject: 'Welcome to Acme',
-        domain_id: null,
+        // As the API stores it: the send worker checks the domain again before sending.
+        domain_id: fixture.domainId,
         content: JSON.stringify({ cc: [], bcc: [], reply_to: [], html: '<p>Hello <b>there</b></p>', headers: {}, attachments: [] }),
         tags: '[]',
         scheduled_at: null,

@@ -44,33 +44,42 @@ interface InputProblem {
   message: string;
 }
 
-/**
- * The first problem no schema can see, with its path: nesting deeper than `maxInputDepth`, or text Postgres
- * and the providers cannot carry (a NUL, half of a UTF-16 pair: JSON lets "\ud800" through). Refused here,
- * per request, so that no shared commit fails for it.
- */
-function inputProblem(value: unknown, depth = 0): InputProblem | undefined {
-  if (typeof value === 'string') {
-    return storable(value) ? undefined : { path: [], message: 'contains a NUL character or an unpaired UTF-16 surrogate' };
-  }
+/** The path of the first value `problemOf` objects to, walking objects and arrays no deeper than maxInputDepth. */
+function findProblem(value: unknown, problemOf: (value: unknown) => string | undefined, depth = 0): InputProblem | undefined {
+  const problem = problemOf(value);
+  if (problem) return { path: [], message: problem };
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth === maxInputDepth) return { path: [], message: `is nested deeper than ${maxInputDepth} levels` };
   for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof key === 'string' && !storable(key)) return inputProblem(key);
-    const inner = inputProblem(item, depth + 1);
+    const keyProblem = typeof key === 'string' ? problemOf(key) : undefined;
+    if (keyProblem) return { path: [key], message: keyProblem };
+    const inner = findProblem(item, problemOf, depth + 1);
     if (inner) return { ...inner, path: [key, ...inner.path] };
   }
   return undefined;
 }
 
+/**
+ * Text Postgres and the providers cannot carry: a NUL, or half of a UTF-16 pair (JSON lets "\ud800" through).
+ * Refused per request, so that no shared commit fails for it; judged on what the schema kept, so a parameter an
+ * endpoint ignores is no reason to refuse it.
+ */
+const unstorable = (value: unknown) =>
+  typeof value === 'string' && !storable(value) ? 'contains a NUL character or an unpaired UTF-16 surrogate' : undefined;
+
+const failure = (code: string, problem: InputProblem, input: unknown) =>
+  new ApiError(422, 'invalid_request_error', code, describeIssue({ code: 'custom', input, ...problem } as Issue));
+
 /** Parses external input; failures become a 422 whose message names each offending field. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, code = 'VALIDATION_ERROR'): z.output<S> {
-  const problem = inputProblem(input);
-  if (problem) throw new ApiError(422, 'invalid_request_error', code, describeIssue({ code: 'custom', input, ...problem } as Issue));
+  const tooDeep = findProblem(input, () => undefined);
+  if (tooDeep) throw failure(code, tooDeep, input);
   const result = schema.safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.flatMap(matchedOptionIssues);
     throw new ApiError(422, 'invalid_request_error', issueCode(issues) ?? code, issues.slice(0, 5).map(describeIssue).join('; '));
   }
+  const cannotStore = findProblem(result.data, unstorable);
+  if (cannotStore) throw failure(code, cannotStore, input);
   return result.data;
 }
