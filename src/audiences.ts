@@ -1,5 +1,6 @@
 import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
 import { z } from 'zod';
+import { assertTenantUsable, visibleTo } from './access/tenant-scope.js';
 import type { Database, Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
 import type { KeyEnvironment } from './db/schema.js';
@@ -10,7 +11,6 @@ import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { queue, queueNames } from './queues.js';
-import { assertTenantUsable, visibleTo } from './tenants.js';
 
 export interface AudienceTable {
   id: string;

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import { tenantActive } from './access/tenant-scope.js';
 import { type Db, db } from './db/index.js';
 import { groupBy } from './group-by.js';
 import { countSendOutcomes } from './metrics.js';
 import { emailSender } from './providers/email/sender.js';
 import { smsSender } from './providers/sms/sender.js';
-import { tenantActive } from './tenants.js';
 import { changeMessages, type MessageStatus, type NewMessageEvent } from './messages.js';
 import { suppressedRecipients } from './suppressions.js';
 

@@ -3,6 +3,7 @@ import { domainToASCII } from 'node:url';
 import type { ColumnType, Kysely, Selectable } from 'kysely';
 import { parse as parseHostname } from 'tldts';
 import { z } from 'zod';
+import { assertTenantUsable, tenantNotDeleting, visibleTo } from './access/tenant-scope.js';
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
 import type { KeyEnvironment } from './db/schema.js';
@@ -19,7 +20,6 @@ import { actingTenantId, type Principal } from './principal.js';
 import { dkimTarget, identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
 import { sandboxDomainId, takeSandboxMessage } from './sandbox.js';
-import { assertTenantUsable, tenantNotDeleting, visibleTo } from './tenants.js';
 import { assertSandboxRecipients } from './test-inboxes.js';
 import { publishEvents } from './webhooks.js';
 

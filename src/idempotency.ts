@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ColumnType } from 'kysely';
 import { z } from 'zod';
+import { visibleTo } from './access/tenant-scope.js';
 import type { Db } from './db/index.js';
 import { ApiError, conflict } from './errors.js';
 import { idempotencyWindowHours, maxIdempotencyKeyLength } from './limits.js';
 import type { Principal } from './principal.js';
-import { visibleTo } from './tenants.js';
 
 export interface IdempotencyRecordTable {
   key_id: string;

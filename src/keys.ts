@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { assertTenantUsable, visibleTo } from './access/tenant-scope.js';
 import type { Db } from './db/index.js';
 import type { ApiKey, KeyEnvironment } from './db/schema.js';
 import { assertDomainsUsableByKey } from './domains.js';
@@ -9,7 +10,6 @@ import { type CachedKey, cachedKeys, keysChanged, rememberKey } from './key-cach
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import type { Principal } from './principal.js';
 import { allScopes, type Scope, tenantScopes } from './scopes.js';
-import { assertTenantUsable, visibleTo } from './tenants.js';
 
 const scopeList = z
   .array(z.enum(tenantScopes, { error: `must be one of ${tenantScopes.join(', ')} (tenants:* and keys:* belong to root keys)` }))

@@ -1,5 +1,6 @@
 import { type ColumnType, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
+import { visibleTo } from './access/tenant-scope.js';
 import { type Database, type Db, db } from './db/index.js';
 import type { KeyEnvironment } from './db/schema.js';
 import { notFound } from './errors.js';
@@ -9,7 +10,6 @@ import { fetchPage, pageQuery } from './pagination.js';
 import type { Principal } from './principal.js';
 import { addSuppressions } from './suppressions.js';
 import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from './webhooks.js';
-import { visibleTo } from './tenants.js';
 
 export type MessageStatus =
   | 'queued'

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import { tenantActive } from './access/tenant-scope.js';
 import { db } from './db/index.js';
 import { abandonedClaim, settleHandedOver } from './delivery.js';
 import { groupBy } from './group-by.js';
 import { enqueueSendJobs } from './message-writer.js';
 import { queue, queueNames } from './queues.js';
-import { tenantActive } from './tenants.js';
 
 /** Queued messages younger than this are still on their way into Redis. */
 const graceMs = 30_000;

@@ -1,13 +1,13 @@
 import type { ColumnType, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { assertTenantUsable, visibleTo } from './access/tenant-scope.js';
 import type { Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
 import { ApiError, conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
-import { assertTenantUsable, visibleTo } from './tenants.js';
 
 export type SmsSenderType = 'sender_id' | 'origination_number';
 

@@ -1,5 +1,6 @@
 import { type ColumnType, type Selectable, sql } from 'kysely';
 import { z } from 'zod';
+import { assertTenantUsable, tenantNotDeleting } from './access/tenant-scope.js';
 import type { Db } from './db/index.js';
 import type { KeyEnvironment } from './db/schema.js';
 import { ApiError, notFound } from './errors.js';
@@ -7,7 +8,6 @@ import { newId } from './ids.js';
 import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
-import { assertTenantUsable, tenantNotDeleting } from './tenants.js';
 
 export const suppressionReasons = ['bounce', 'complaint', 'manual', 'unsubscribe'] as const;
 export type SuppressionReason = (typeof suppressionReasons)[number];

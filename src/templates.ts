@@ -1,6 +1,7 @@
 import type { ColumnType, Selectable } from 'kysely';
 import Mustache from 'mustache';
 import { z } from 'zod';
+import { assertTenantUsable, visibleTo } from './access/tenant-scope.js';
 import type { Db } from './db/index.js';
 import type { KeyEnvironment } from './db/schema.js';
 import { ApiError, invalid, notFound } from './errors.js';
@@ -8,7 +9,6 @@ import { newId } from './ids.js';
 import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
-import { assertTenantUsable, visibleTo } from './tenants.js';
 
 type VariableValue = string | number | boolean;
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ColumnType, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { lockTenant } from './access/tenant-scope.js';
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
 import { pgCode } from './db/errors.js';
@@ -9,7 +10,7 @@ import { keysChanged } from './key-cache.js';
 import { logger } from './logger.js';
 import { identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
-import { lockTenant, presentTenant } from './tenants.js';
+import { presentTenant } from './tenants.js';
 import { forgetRoutes, publishEvents } from './webhooks.js';
 
 export interface TenantDeletionTable {

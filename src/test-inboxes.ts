@@ -1,6 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { ColumnType, Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
+import { assertTenantUsable, visibleTo } from './access/tenant-scope.js';
 import { config } from './config.js';
 import type { Database, Db } from './db/index.js';
 import { isUniqueViolation } from './db/errors.js';
@@ -13,7 +14,6 @@ import { actingTenantId, type Principal } from './principal.js';
 import { emailSender, type OutboundEmail } from './providers/email/sender.js';
 import { recordLocalDeliveries } from './providers/local-outbox.js';
 import { takeSandboxMessage } from './sandbox.js';
-import { assertTenantUsable, visibleTo } from './tenants.js';
 
 export type TestInboxStatus = 'pending' | 'confirmed';
 

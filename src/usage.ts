@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { assertTenantUsable } from './access/tenant-scope.js';
 import type { Db } from './db/index.js';
 import type { KeyEnvironment } from './db/schema.js';
 import { notFound } from './errors.js';
 import { usagePeriods } from './limits.js';
 import type { Principal } from './principal.js';
-import { assertTenantUsable } from './tenants.js';
 
 export type UsageChannel = 'email' | 'sms';
 

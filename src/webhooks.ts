@@ -1,5 +1,6 @@
 import type { ColumnType, Selectable } from 'kysely';
 import { z } from 'zod';
+import { assertTenantUsable, visibleTo } from './access/tenant-scope.js';
 import type { Db } from './db/index.js';
 import type { KeyEnvironment } from './db/schema.js';
 import { ApiError, invalid, notFound } from './errors.js';
@@ -10,7 +11,6 @@ import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { queue, queueNames } from './queues.js';
-import { assertTenantUsable, visibleTo } from './tenants.js';
 import { newWebhookSecret } from './webhook-signing.js';
 import { endpointUrlProblem, type UrlPolicy } from './webhook-url.js';
 
