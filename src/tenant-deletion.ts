@@ -10,7 +10,7 @@ import { keysChanged } from './key-cache.js';
 import { logger } from './logger.js';
 import { identityProvider } from './providers/email/identities.js';
 import { queue, queueNames } from './queues.js';
-import { presentTenant } from './tenants.js';
+import { presentTenant } from './tenant-record.js';
 import { forgetRoutes, publishEvents } from './webhooks.js';
 
 export interface TenantDeletionTable {

@@ -10,7 +10,7 @@ import { db } from '../src/db/index.js';
 import { newId } from '../src/ids.js';
 import { queue, queueNames, queuesReady } from '../src/queues.js';
 import { deleteTenantData } from '../src/tenant-deletion.js';
-import { cancelExpiredHolds } from '../src/tenants.js';
+import { cancelExpiredHolds } from '../src/tenant-suspension.js';
 import { importsProcessor } from '../workers/imports.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { tenantsProcessor } from '../workers/tenants.js';

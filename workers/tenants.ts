@@ -2,7 +2,7 @@ import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
 import { queue, queueNames } from '../src/queues.js';
 import { deleteTenantData, resumeDeletions } from '../src/tenant-deletion.js';
-import { cancelExpiredHolds, type ReleaseJob, releaseHeldMessages, republishStatusEvents } from '../src/tenants.js';
+import { cancelExpiredHolds, type ReleaseJob, releaseHeldMessages, republishStatusEvents } from '../src/tenant-suspension.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const tenantsProcessor: QueueProcessor = {
