@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
-import { workerConnection } from '../src/queues.js';
+import { queuesReady, workerConnection } from '../src/queues.js';
 import { platform } from './sending-helpers.js';
 import { startApi } from './helpers.js';
 import { obliterateQueues } from './ops-helpers.js';
@@ -97,6 +97,32 @@ describe('configuration problems fail fast with the variable named', () => {
     } finally {
       started.child.kill('SIGTERM');
       await started.exited;
+    }
+  });
+});
+
+describe('key changes across processes', () => {
+  it('a key revoked through one API process is refused by another at once, though it had the key cached', async () => {
+    const { rootKey, acme } = await platform(call);
+    const { body: key } = await call('POST', '/api/v1/keys', { key: rootKey, body: { name: 'cached elsewhere', tenant_id: acme.id } });
+    const port = await freePort();
+    // An API process serves no queue: it shares this test run's prefix, and with it the key-change channel.
+    const other = start('api', { PORT: String(port), QUEUE_PREFIX: config.QUEUE_PREFIX, KEY_CACHE_TTL_MS: '2000' });
+    try {
+      await untilListening(other, port);
+      const read = () => fetch(`http://127.0.0.1:${port}/api/v1/messages`, { headers: { authorization: `Bearer ${key.secret}` } });
+      expect((await read()).status).toBe(200);
+      // As at the start of an API process (main.ts): the producer connection that broadcasts is up.
+      await queuesReady();
+      expect((await call('DELETE', `/api/v1/keys/${key.id}`, { key: rootKey })).status).toBe(200);
+      // Well within the cache's 2 s: the broadcast, not the expiry, refused it.
+      const refusedAfter = Date.now();
+      let status = (await read()).status;
+      while (status === 200 && Date.now() - refusedAfter < 500) status = (await read()).status;
+      expect(status).toBe(401);
+    } finally {
+      other.child.kill('SIGTERM');
+      await other.exited;
     }
   });
 });
