@@ -10,7 +10,7 @@ import { newId } from './ids.js';
 import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
-import { queue, queueNames } from './queues.js';
+import { enqueue, queueNames } from './queues.js';
 
 export interface AudienceTable {
   id: string;
@@ -325,10 +325,6 @@ function presentImport(contactImport: ContactImport) {
   };
 }
 
-export interface ImportJob {
-  importId: string;
-}
-
 /**
  * Accepts an import: the contacts are stored with the import row (Postgres, not Redis, holds them) and a
  * job upserts them. An address given twice is imported once, with the fields of its last occurrence.
@@ -349,7 +345,7 @@ export async function startImport(db: Db, principal: Principal, audienceId: stri
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await queue(queueNames.imports).add('import', { importId: contactImport.id } satisfies ImportJob, { jobId: contactImport.id });
+  await enqueue(queueNames.imports, 'import', { importId: contactImport.id }, { jobId: contactImport.id });
   return presentImport(contactImport);
 }
 

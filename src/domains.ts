@@ -18,7 +18,7 @@ import { changeMessages, type MessageTable } from './messages.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { dkimTarget, identityProvider } from './providers/email/identities.js';
-import { queue, queueNames } from './queues.js';
+import { enqueue, type JobName, queueNames, scheduleJob } from './queues.js';
 import { sandboxDomainId, takeSandboxMessage } from './sandbox.js';
 import { assertSandboxRecipients } from './test-inboxes.js';
 import { publishEvents } from './webhooks.js';
@@ -384,16 +384,16 @@ async function republishStatusEvents(db: Db) {
   for (const domain of unpublished) await publishStatusEvent(db, domain);
 }
 
-const sweepJobName = 'check-pending-domains';
+const sweepJobName = 'check-pending-domains' satisfies JobName<'domains'>;
 
 /** Registers the periodic sweep (one scheduler however many processes call this). */
 export async function scheduleDomainChecks() {
-  await queue(queueNames.domains).upsertJobScheduler(sweepJobName, { every: config.DOMAIN_CHECK_INTERVAL_MS }, { name: sweepJobName });
+  await scheduleJob(queueNames.domains, sweepJobName, { every: config.DOMAIN_CHECK_INTERVAL_MS }, sweepJobName, {});
 }
 
 /** Enqueues a sweep now; while one requested this way is waiting or running, another request joins it. */
 export async function requestDomainCheck() {
-  const job = await queue(queueNames.domains).add(sweepJobName, {}, { deduplication: { id: sweepJobName } });
+  const job = await enqueue(queueNames.domains, sweepJobName, {}, { deduplication: { id: sweepJobName } });
   return { queued: true, job_id: job.id ?? null };
 }
 

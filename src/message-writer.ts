@@ -3,15 +3,11 @@ import { isUnavailable } from './db/errors.js';
 import { db, type Db } from './db/index.js';
 import { logger } from './logger.js';
 import { type MessageTable, messageEventRow, messageWebhookEvent } from './messages.js';
-import { queue, queueNames } from './queues.js';
+import { enqueueBulk, queueNames } from './queues.js';
 import { usageUpsert } from './usage.js';
 import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from './webhooks.js';
 
 export type NewMessage = Insertable<MessageTable> & { id: string; job_id: string; tenant_id: string | null };
-
-export interface SendJob {
-  messageIds: string[];
-}
 
 interface PendingWrite {
   messages: NewMessage[];
@@ -96,12 +92,10 @@ export async function enqueueSendJobs(
     job.messageIds.push(message.id);
     byJob.set(message.job_id, job);
   }
-  await queue(queueName).addBulk(
-    [...byJob].map(([jobId, job]) => ({
-      name: 'send',
-      data: { messageIds: job.messageIds } satisfies SendJob,
-      opts: { jobId, delay: job.delay },
-    })),
+  await enqueueBulk(
+    queueName,
+    'send',
+    [...byJob].map(([jobId, job]) => ({ data: { messageIds: job.messageIds }, opts: { jobId, delay: job.delay } })),
   );
 }
 

@@ -9,7 +9,7 @@ import { type IdKind, idFloor } from './ids.js';
 import { keysChanged } from './key-cache.js';
 import { logger } from './logger.js';
 import { identityProvider } from './providers/email/identities.js';
-import { queue, queueNames } from './queues.js';
+import { enqueue, queue, queueNames } from './queues.js';
 import { presentTenant } from './tenant-record.js';
 import { forgetRoutes, publishEvents } from './webhooks.js';
 
@@ -122,7 +122,7 @@ export async function deletionProgress(db: Db, tenantId: string) {
 const deletionJobId = (tenantId: string) => `delete-${tenantId}`;
 
 async function enqueueDeletion(tenantId: string) {
-  await queue(queueNames.tenants).add('delete', { tenantId }, { jobId: deletionJobId(tenantId) });
+  await enqueue(queueNames.tenants, 'delete', { tenantId }, { jobId: deletionJobId(tenantId) });
 }
 
 /**

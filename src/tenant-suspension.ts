@@ -5,7 +5,7 @@ import type { Tenant } from './db/schema.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { enqueueSendJobs, messagesPerJob } from './message-writer.js';
 import { changeMessages } from './messages.js';
-import { queue, queueNames } from './queues.js';
+import { enqueue, type JobData, queueNames } from './queues.js';
 import { presentTenant } from './tenant-record.js';
 import { publishEvents } from './webhooks.js';
 
@@ -51,15 +51,9 @@ export async function republishStatusEvents(db: Db): Promise<number> {
   return owed.length;
 }
 
-export interface ReleaseJob {
-  tenantId: string;
-  /** The suspension being ended: names the send jobs, so a retried release adds no second set. */
-  suspendedAt: number;
-}
-
 export async function requestRelease(tenant: Tenant) {
   const suspendedAt = tenant.suspended_at?.getTime() ?? 0;
-  await queue(queueNames.tenants).add('release', { tenantId: tenant.id, suspendedAt } satisfies ReleaseJob, {
+  await enqueue(queueNames.tenants, 'release', { tenantId: tenant.id, suspendedAt }, {
     jobId: `release-${tenant.id}-${suspendedAt}`,
   });
 }
@@ -70,7 +64,7 @@ const releasePageSize = 1_000;
  * Enqueues the messages a suspension held back (queued, or scheduled and now due) so they go out now,
  * instead of when the reconciler next looks. Sending stays idempotent: a message is claimed once.
  */
-export async function releaseHeldMessages(db: Db, job: ReleaseJob): Promise<number> {
+export async function releaseHeldMessages(db: Db, job: JobData<'tenants', 'release'>): Promise<number> {
   let released = 0;
   let after = '';
   for (;;) {

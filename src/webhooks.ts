@@ -10,7 +10,7 @@ import { logger } from './logger.js';
 import { assertMayChange, environmentVisibleTo } from './object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
-import { queue, queueNames } from './queues.js';
+import { enqueueBulk, queue, queueNames } from './queues.js';
 import { newWebhookSecret } from './webhook-signing.js';
 import { endpointUrlProblem, type UrlPolicy } from './webhook-url.js';
 
@@ -112,20 +112,16 @@ export function retryDelayMs(attemptsMade: number, retryAfterMs?: number): numbe
   return Math.max(scheduled, Math.min(retryAfterMs ?? 0, longest));
 }
 
-export interface DeliveryJob {
-  deliveryId: string;
-  endpointId: string;
-}
-
 /** A delivery stored with the fact it reports, to be enqueued once that fact has committed. */
 export type StagedDelivery = Pick<Delivery, 'id' | 'endpoint_id' | 'job_id'>;
 
 async function enqueueDeliveries(deliveries: StagedDelivery[]): Promise<void> {
   if (deliveries.length === 0) return;
-  await queue(queueNames.webhooks).addBulk(
+  await enqueueBulk(
+    queueNames.webhooks,
+    'deliver',
     deliveries.map((delivery) => ({
-      name: 'deliver',
-      data: { deliveryId: delivery.id, endpointId: delivery.endpoint_id } satisfies DeliveryJob,
+      data: { deliveryId: delivery.id, endpointId: delivery.endpoint_id },
       opts: { jobId: delivery.job_id, attempts: retrySchedule.length, backoff: { type: webhookBackoffType } },
     })),
   );

@@ -1,12 +1,13 @@
 import { deliverEmails } from '../src/email-delivery.js';
-import type { SendJob } from '../src/message-writer.js';
+import { parseJob } from '../src/queues.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const sendEmailProcessor: QueueProcessor = {
   queue: 'send-email',
   process: async (job) => {
+    const { messageIds } = parseJob('send-email', job).data;
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const retrying = await deliverEmails((job.data as SendJob).messageIds, finalAttempt);
+    const retrying = await deliverEmails(messageIds, finalAttempt);
     // Throwing hands the job back to BullMQ's backoff; only the messages still queued are sent again.
     if (retrying > 0) throw new Error(`${retrying} emails were refused for now and will be retried`);
   },

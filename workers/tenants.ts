@@ -1,23 +1,21 @@
 import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
-import { queue, queueNames } from '../src/queues.js';
+import { parseJob, queueNames, scheduleJob } from '../src/queues.js';
 import { deleteTenantData, resumeDeletions } from '../src/tenant-deletion.js';
-import { cancelExpiredHolds, type ReleaseJob, releaseHeldMessages, republishStatusEvents } from '../src/tenant-suspension.js';
+import { cancelExpiredHolds, releaseHeldMessages, republishStatusEvents } from '../src/tenant-suspension.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const tenantsProcessor: QueueProcessor = {
   queue: 'tenants',
   process: async (job) => {
-    if (job.name === 'delete') return deleteTenantData(db, (job.data as { tenantId: string }).tenantId);
-    if (job.name === 'release') return { released: await releaseHeldMessages(db, job.data as ReleaseJob) };
-    if (job.name === 'sweep') {
-      return {
-        republished: await republishStatusEvents(db),
-        canceled: await cancelExpiredHolds(),
-        deletionsResumed: await resumeDeletions(db),
-      };
-    }
-    return undefined;
+    const parsed = parseJob('tenants', job);
+    if (parsed.name === 'delete') return deleteTenantData(db, parsed.data.tenantId);
+    if (parsed.name === 'release') return { released: await releaseHeldMessages(db, parsed.data) };
+    return {
+      republished: await republishStatusEvents(db),
+      canceled: await cancelExpiredHolds(),
+      deletionsResumed: await resumeDeletions(db),
+    };
   },
   options: {
     // A deletion runs for up to a minute: the sweep and releases must not wait behind it.
@@ -30,6 +28,6 @@ export const tenantsProcessor: QueueProcessor = {
   },
   // One scheduler however many processes register it: BullMQ keys schedulers by id.
   schedule: async () => {
-    await queue(queueNames.tenants).upsertJobScheduler('sweep', { every: config.RECONCILE_INTERVAL_MS }, { name: 'sweep' });
+    await scheduleJob(queueNames.tenants, 'sweep', { every: config.RECONCILE_INTERVAL_MS }, 'sweep', {});
   },
 };

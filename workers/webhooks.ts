@@ -1,10 +1,10 @@
 import { DelayedError, type Job } from 'bullmq';
 import { config } from '../src/config.js';
 import { db } from '../src/db/index.js';
-import { queue, queueNames } from '../src/queues.js';
+import { parseJob, queueNames, scheduleJob } from '../src/queues.js';
 import { attemptDelivery } from '../src/webhook-delivery.js';
 import { configuredUrlPolicy } from '../src/webhook-url.js';
-import { type DeliveryJob, pruneWebhookHistory, reconcileDeliveries, retryDelayMs, webhookBackoffType } from '../src/webhooks.js';
+import { pruneWebhookHistory, reconcileDeliveries, retryDelayMs, webhookBackoffType } from '../src/webhooks.js';
 import type { QueueProcessor } from './runtime.js';
 
 /**
@@ -32,11 +32,12 @@ function setAsideDelayMs(job: Job): number {
 export const webhooksProcessor: QueueProcessor = {
   queue: 'webhooks',
   process: async (job, token) => {
-    if (job.name === 'reconcile') return { requeued: await reconcileDeliveries(db) };
-    if (job.name === 'prune') {
+    const parsed = parseJob('webhooks', job);
+    if (parsed.name === 'reconcile') return { requeued: await reconcileDeliveries(db) };
+    if (parsed.name === 'prune') {
       return { removed: await pruneWebhookHistory(db, new Date(Date.now() - config.WEBHOOK_RETENTION_DAYS * 86_400_000)) };
     }
-    const { deliveryId, endpointId } = job.data as DeliveryJob;
+    const { deliveryId, endpointId } = parsed.data;
     const running = inFlight.get(endpointId) ?? 0;
     if (running >= perEndpointLimit) {
       // Not an attempt: BullMQ keeps attemptsMade as it is.
@@ -65,11 +66,7 @@ export const webhooksProcessor: QueueProcessor = {
     },
   },
   schedule: async () => {
-    await queue(queueNames.webhooks).upsertJobScheduler(
-      'reconcile-webhooks',
-      { every: config.RECONCILE_INTERVAL_MS },
-      { name: 'reconcile' },
-    );
-    await queue(queueNames.webhooks).upsertJobScheduler('prune-webhooks', { every: 3_600_000 }, { name: 'prune' });
+    await scheduleJob(queueNames.webhooks, 'reconcile-webhooks', { every: config.RECONCILE_INTERVAL_MS }, 'reconcile', {});
+    await scheduleJob(queueNames.webhooks, 'prune-webhooks', { every: 3_600_000 }, 'prune', {});
   },
 };
