@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Its own queue prefix: the bad jobs added here reach only this file's workers.
+vi.hoisted(() => {
+  process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}_contracts_${process.pid}`;
+});
+
+import { config } from '../src/config.js';
+import { parseJob, queue, type QueueName, queuesReady } from '../src/queues.js';
+import { sendEmailProcessor } from '../workers/send-email.js';
+import { tenantsProcessor } from '../workers/tenants.js';
+import { obliterateQueues } from './ops-helpers.js';
+import { runWorkers } from './sending-helpers.js';
+
+runWorkers(sendEmailProcessor, tenantsProcessor);
+beforeAll(() => queuesReady());
+afterAll(() => obliterateQueues(config.QUEUE_PREFIX));
+
+/** Adds a job straight to the queue, as a producer bypassing `enqueue` would, and waits for it to finish. */
+async function runRawJob(queueName: QueueName, jobName: string, data: unknown) {
+  const added = await queue(queueName).add(jobName, data);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const job = await queue(queueName).getJob(added.id as string);
+    if (job?.finishedOn) return { job, state: await job.getState() };
+    if (Date.now() > deadline) throw new Error(`job ${added.id} on ${queueName} did not finish`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('job contracts', () => {
+  it('fails a send job with a bad payload at once, without retries, naming queue, job and field', async () => {
+    const { job, state } = await runRawJob('send-email', 'send', { messageIds: 'msg_not_a_list' });
+    expect(state).toBe('failed');
+    // The queue allows 8 attempts; an unrecoverable failure uses one.
+    expect(job.attemptsMade).toBe(1);
+    expect(job.failedReason).toMatch(/send-email/);
+    expect(job.failedReason).toMatch(/"send"/);
+    expect(job.failedReason).toMatch(/messageIds: .*expected array/);
+  });
+
+  it('fails a tenants job whose field is misspelt, and one whose name is unknown', async () => {
+    const misspelt = await runRawJob('tenants', 'delete', { tenantID: 'tnt_x' });
+    expect(misspelt.state).toBe('failed');
+    expect(misspelt.job.attemptsMade).toBe(1);
+    expect(misspelt.job.failedReason).toMatch(/queue tenants, job "delete": bad payload: .*tenantId/);
+
+    const unknown = await runRawJob('tenants', 'purge', { tenantId: 'tnt_x' });
+    expect(unknown.state).toBe('failed');
+    expect(unknown.job.attemptsMade).toBe(1);
+    expect(unknown.job.failedReason).toBe('queue tenants: unknown job name "purge" (expected delete, release, sweep)');
+  });
+
+  it('hands processors the data narrowed by the job name', () => {
+    const parsed = parseJob('tenants', { name: 'release', data: { tenantId: 'tnt_x', suspendedAt: 1_700_000_000_000 } });
+    expect(parsed).toEqual({ name: 'release', data: { tenantId: 'tnt_x', suspendedAt: 1_700_000_000_000 } });
+    expect(() => parseJob('tenants', { name: 'release', data: { tenantId: 'tnt_x' } })).toThrow(/suspendedAt/);
+  });
+});
