@@ -119,7 +119,7 @@ describe('message content retention', () => {
     await backdate([oldId]);
     const old = await readMessage(acme.key, oldId);
 
-    const result = await maintenanceProcessor.process({ name: 'erase-message-content' } as Job);
+    const result = await maintenanceProcessor.process({ name: 'erase-message-content', data: {} } as Job);
     expect(result.erased).toBeGreaterThanOrEqual(1);
 
     const erased = await readMessage(acme.key, oldId);
