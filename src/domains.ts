@@ -14,7 +14,7 @@ import { newId } from './ids.js';
 import { onTenantChange } from './key-cache.js';
 import { assertLiveKey } from './object-environment.js';
 import { logger } from './logger.js';
-import { changeMessages, type MessageTable } from './messages.js';
+import { cancelWaitingMessages, type MessageTable } from './messages.js';
 import { fetchPage, type PageQuery, pageQuery } from './pagination.js';
 import { actingTenantId, type Principal } from './principal.js';
 import { dkimTarget, identityProvider } from './providers/email/identities.js';
@@ -205,49 +205,15 @@ export async function deleteDomain(db: Kysely<Database>, principal: Principal, d
   });
   forgetSendingDomain(deleted.name);
   // The domain is gone either way: what a failure here leaves waiting, the send worker fails when it is due.
-  await cancelWaitingMessages(deleted).catch((error: unknown) =>
+  const cancel = {
+    lastError: `canceled: the sending domain ${deleted.name} (${deleted.id}) was deleted`,
+    data: { reason: 'domain_deleted', domain_id: deleted.id },
+  };
+  const ofDomain = (trx: Db) => trx.selectFrom('messages').select('id').where('org_id', '=', deleted.org_id).where('domain_id', '=', deleted.id);
+  await cancelWaitingMessages(ofDomain, cancel).catch((error: unknown) =>
     logger.error({ err: error, domainId }, "canceling a deleted domain's waiting messages failed; the send worker will fail them"),
   );
   return { id: domainId, deleted: true };
-}
-
-const cancelBatchSize = 500;
-
-/**
- * Cancels a deleted domain's scheduled and queued messages, in bounded transactions: each batch moves its
- * messages and records their `canceled` events (and webhooks) together.
- */
-async function cancelWaitingMessages(domain: Pick<Domain, 'id' | 'org_id' | 'name'>) {
-  const reason = `canceled: the sending domain ${domain.name} (${domain.id}) was deleted`;
-  const waiting = ['queued', 'scheduled'] as const;
-  for (;;) {
-    const canceled = await changeMessages(async (trx) => {
-      const messages = await trx
-        .updateTable('messages')
-        .set({ status: 'canceled', last_error: reason, updated_at: new Date() })
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom('messages')
-            .select('id')
-            .where('org_id', '=', domain.org_id)
-            .where('domain_id', '=', domain.id)
-            .where('status', 'in', waiting)
-            .limit(cancelBatchSize),
-        )
-        // A worker may have claimed one since the batch was picked: that one is the worker's to settle.
-        .where('status', 'in', waiting)
-        .returning(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
-        .execute();
-      const events = messages.map((message) => ({
-        message,
-        type: 'canceled' as const,
-        data: { reason: 'domain_deleted', domain_id: domain.id },
-        dedupeKey: `${message.id}:canceled`,
-      }));
-      return { result: messages.length, events };
-    });
-    if (canceled === 0) return;
-  }
 }
 
 /** Checks a domain now (a verified one stays verified) and returns it with its current status. */

@@ -1,4 +1,4 @@
-import { type ColumnType, sql, type Transaction } from 'kysely';
+import { type ColumnType, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { visibleTo } from './access/tenant-scope.js';
 import { type Database, type Db, db } from './db/index.js';
@@ -154,6 +154,36 @@ export async function changeMessages<T>(
   });
   await enqueueStagedDeliveries(deliveries);
   return result;
+}
+
+const waitingStatuses = ['queued', 'scheduled'] as const;
+
+/**
+ * Cancels waiting (queued or scheduled) messages that `candidates` selects (by id), 500 at a time: each batch
+ * moves its messages and records their `canceled` events and webhooks in one transaction. Returns how many.
+ */
+export async function cancelWaitingMessages(
+  candidates: (trx: Transaction<Database>) => SelectQueryBuilder<any, any, { id: string }>,
+  cancel: { lastError: string; data: Record<string, unknown> },
+): Promise<number> {
+  const batchSize = 500;
+  let canceled = 0;
+  for (;;) {
+    const batch = await changeMessages(async (trx) => {
+      const messages = await trx
+        .updateTable('messages')
+        .set({ status: 'canceled', last_error: cancel.lastError, updated_at: new Date() })
+        .where('id', 'in', candidates(trx).where(sql.ref('messages.status'), 'in', waitingStatuses).limit(batchSize))
+        // A worker may have claimed one since the batch was picked: that one is the worker's to settle.
+        .where('status', 'in', waitingStatuses)
+        .returning(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
+        .execute();
+      const events = messages.map((message) => ({ message, type: 'canceled' as const, data: cancel.data, dedupeKey: `${message.id}:canceled` }));
+      return { result: messages.length, events };
+    });
+    canceled += batch;
+    if (batch < batchSize) return canceled;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from './db/index.js';
 import type { Tenant } from './db/schema.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from './events.js';
 import { enqueueSendJobs, messagesPerJob } from './message-writer.js';
-import { changeMessages } from './messages.js';
+import { cancelWaitingMessages } from './messages.js';
 import { enqueue, type JobData, queueNames } from './queues.js';
 import { presentTenant } from './tenant-record.js';
 import { publishEvents } from './webhooks.js';
@@ -99,47 +99,27 @@ export async function releaseHeldMessages(db: Db, job: JobData<'tenants', 'relea
   }
 }
 
-const holdBatchSize = 500;
-
 /**
  * Cancels what a suspension has held for longer than SUSPENSION_HOLD_HOURS: messages of a tenant
- * suspended that long that have been due (queued, or scheduled for a time) that long. Each batch moves
- * status and records the `canceled` event in one transaction; the webhooks go out after it commits.
+ * suspended that long that have been due (queued, or scheduled for a time) that long.
  */
 export async function cancelExpiredHolds(): Promise<number> {
   const cutoff = new Date(Date.now() - config.SUSPENSION_HOLD_HOURS * 3_600_000);
-  const reason = `canceled: the tenant was suspended for more than ${config.SUSPENSION_HOLD_HOURS} hours`;
-  let canceled = 0;
-  for (;;) {
-    const batch = await changeMessages(async (trx) => {
-      const messages = await trx
-        .updateTable('messages')
-        .set({ status: 'canceled', last_error: reason, updated_at: new Date() })
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom('messages')
-            .innerJoin('tenants', 'tenants.id', 'messages.tenant_id')
-            .select('messages.id')
-            .where('tenants.status', '=', 'suspended')
-            .where('tenants.suspended_at', '<', cutoff)
-            .where('messages.status', 'in', ['queued', 'scheduled'])
-            .where(sql<Date>`coalesce(messages.scheduled_at, messages.created_at)`, '<', cutoff)
-            .limit(holdBatchSize)
-            .forUpdate(['messages'])
-            .skipLocked(),
-        )
-        .where('status', 'in', ['queued', 'scheduled'])
-        .returning(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
-        .execute();
-      const events = messages.map((message) => ({
-        message,
-        type: 'canceled' as const,
-        data: { reason: 'tenant_suspended' },
-        dedupeKey: `${message.id}:canceled`,
-      }));
-      return { result: messages.length, events };
-    });
-    canceled += batch;
-    if (batch < holdBatchSize) return canceled;
-  }
+  const cancel = {
+    lastError: `canceled: the tenant was suspended for more than ${config.SUSPENSION_HOLD_HOURS} hours`,
+    data: { reason: 'tenant_suspended' },
+  };
+  return cancelWaitingMessages(
+    (trx) =>
+      trx
+        .selectFrom('messages')
+        .innerJoin('tenants', 'tenants.id', 'messages.tenant_id')
+        .select('messages.id')
+        .where('tenants.status', '=', 'suspended')
+        .where('tenants.suspended_at', '<', cutoff)
+        .where(sql<Date>`coalesce(messages.scheduled_at, messages.created_at)`, '<', cutoff)
+        .forUpdate(['messages'])
+        .skipLocked(),
+    cancel,
+  );
 }
