@@ -1,22 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from './db/index.js';
-import type { MessageStatus } from './messages.js';
+import { type MessageStatus, messageStatuses } from './messages.js';
 
 /**
  * Statuses no send worker claims a message in again (claimMessages takes only queued, scheduled and
  * abandoned sending ones), so nothing needs its content any more. delivery_delayed counts: the provider
  * holds its own copy while it retries. The partial index `messages_content_retention` has the same list.
  */
-const contentErasableStatuses: MessageStatus[] = [
-  'sent',
-  'delivered',
-  'delivery_delayed',
-  'bounced',
-  'complained',
-  'failed',
-  'suppressed',
-  'canceled',
-];
+const stillSendable: MessageStatus[] = ['queued', 'scheduled', 'sending'];
+const contentErasableStatuses = messageStatuses.filter((status) => !stillSendable.includes(status));
 
 /**
  * What an erased message keeps of its content: the envelope (cc, bcc, reply-to and the template's id for

@@ -11,18 +11,20 @@ import type { Principal } from './principal.js';
 import { addSuppressions } from './suppressions.js';
 import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from './webhooks.js';
 
-export type MessageStatus =
-  | 'queued'
-  | 'scheduled'
-  | 'sending'
-  | 'sent'
-  | 'delivered'
-  | 'delivery_delayed'
-  | 'bounced'
-  | 'complained'
-  | 'failed'
-  | 'suppressed'
-  | 'canceled';
+export const messageStatuses = [
+  'queued',
+  'scheduled',
+  'sending',
+  'sent',
+  'delivered',
+  'delivery_delayed',
+  'bounced',
+  'complained',
+  'failed',
+  'suppressed',
+  'canceled',
+] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
 
 export type MessageEventType =
   | 'queued'
@@ -392,21 +394,7 @@ type MessageRow = Omit<MessageTable, 'content' | 'tags' | 'created_at' | 'update
 };
 
 export const listMessagesQuery = pageQuery.extend({
-  status: z
-    .enum([
-      'queued',
-      'scheduled',
-      'sending',
-      'sent',
-      'delivered',
-      'delivery_delayed',
-      'bounced',
-      'complained',
-      'failed',
-      'suppressed',
-      'canceled',
-    ])
-    .optional(),
+  status: z.enum(messageStatuses).optional(),
   channel: z.enum(['email', 'sms']).optional(),
   tenant_id: z.string().max(64).optional(),
   to: z.string().max(320).optional(),
