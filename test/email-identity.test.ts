@@ -1,25 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import sesLocalModule from 'aws-ses-v2-local';
 import { afterAll, describe, expect, it } from 'vitest';
+import { useLocalSes } from './ses-local.js';
 
 // Who an email says it is from, as SES receives it: this file runs the SES provider against a local SES v2
 // endpoint, on its own queue prefix so no other file's workers take its jobs.
-const startSesLocal = ((sesLocalModule as unknown as { default?: unknown }).default ?? sesLocalModule) as (config: {
-  host: string;
-  port: number;
-}) => Promise<Server>;
-const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
-const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
-Object.assign(process.env, {
-  EMAIL_PROVIDER: 'ses',
-  SES_ENDPOINT: sesUrl,
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  SES_MAX_SEND_RATE: '50',
-  QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_identity_${process.pid}`,
-});
+const ses = await useLocalSes({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_identity_${process.pid}` });
 const { sql } = await import('kysely');
 const { db } = await import('../src/db/index.js');
 const { startApi } = await import('./helpers.js');
@@ -31,7 +15,7 @@ const { call } = startApi();
 runWorkers(sendEmailProcessor);
 
 afterAll(async () => {
-  await new Promise((resolve) => ses.close(resolve));
+  await ses.close();
   await obliterateQueues(process.env.QUEUE_PREFIX ?? '');
 });
 
@@ -47,7 +31,7 @@ async function sentToSes(key: string, body: Record<string, unknown>) {
   expect(sent.status, JSON.stringify(sent.body)).toBe(202);
   const message = await settled(call, key, sent.body.id);
   expect(message.status, message.last_error).toBe('sent');
-  const store = (await (await fetch(`${sesUrl}/store`)).json()) as { emails: SesEmail[] };
+  const store = (await (await fetch(`${ses.url}/store`)).json()) as { emails: SesEmail[] };
   const email = store.emails.find((item) => item.messageId === message.provider_message_id);
   if (!email) throw new Error(`SES has no email ${message.provider_message_id}`);
   return { message, email };
@@ -160,7 +144,7 @@ describe('messages accepted before these rules', () => {
       .where('id', '=', sent.body.id)
       .execute();
     const message = await settled(call, acme.key, sent.body.id);
-    const store = (await (await fetch(`${sesUrl}/store`)).json()) as { emails: SesEmail[] };
+    const store = (await (await fetch(`${ses.url}/store`)).json()) as { emails: SesEmail[] };
     const email = store.emails.find((item) => item.messageId === message.provider_message_id);
     expect(email?.from).toBe(`"evil@other.example, Y" <${own}>`);
     expect(email?.headers).toEqual([{ name: 'X-Ref', value: '7' }]);

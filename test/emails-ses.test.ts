@@ -1,28 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import sesLocalModule from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useLocalSes } from './ses-local.js';
 
 // This file runs the SES provider against a local SES v2 endpoint. Its own queue prefix keeps its jobs
 // away from the workers of other test files, which use the local provider.
-// A CommonJS module with an ES default export: unwrap it whichever way the loader presents it.
-const startSesLocal = ((sesLocalModule as unknown as { default?: unknown }).default ?? sesLocalModule) as (config: {
-  host: string;
-  port: number;
-}) => Promise<Server>;
-const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
-const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
-Object.assign(process.env, {
-  EMAIL_PROVIDER: 'ses',
-  SES_ENDPOINT: sesUrl,
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  SES_CONFIGURATION_SET: 'sendoka-events',
-  // The emulator has no account to ask for MaxSendRate; this also runs the shared rate limiter.
-  SES_MAX_SEND_RATE: '50',
-  QUEUE_PREFIX: `sendoka_test_ses_${process.pid}`,
-});
+const ses = await useLocalSes({ SES_CONFIGURATION_SET: 'sendoka-events', QUEUE_PREFIX: `sendoka_test_ses_${process.pid}` });
 const { startApi } = await import('./helpers.js');
 const { platform, runWorkers, settled } = await import('./sending-helpers.js');
 const { sendEmailProcessor } = await import('../workers/send-email.js');
@@ -31,11 +12,9 @@ const { call } = startApi();
 runWorkers(sendEmailProcessor);
 
 beforeAll(async () => {
-  await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
+  await fetch(`${ses.url}/clear-store`, { method: 'POST' });
 });
-afterAll(async () => {
-  await new Promise((resolve) => ses.close(resolve));
-});
+afterAll(() => ses.close());
 
 describe('SES provider', () => {
   it('delivers the walkthrough email to SES with from, to, subject, tags and attachments', async () => {
@@ -57,7 +36,7 @@ describe('SES provider', () => {
     expect(message.status).toBe('sent');
     expect(message.provider_message_id).toBeTruthy();
 
-    const store = (await (await fetch(`${sesUrl}/store`)).json()) as { emails: any[] };
+    const store = (await (await fetch(`${ses.url}/store`)).json()) as { emails: any[] };
     const email = store.emails.find((item) => item.messageId === message.provider_message_id);
     expect(email).toMatchObject({
       from: `Acme <welcome@${acme.domain}>`,
