@@ -1,10 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-
-// Deliveries go to a receiver on 127.0.0.1 over http; set before src/config.ts parses the environment.
-vi.hoisted(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true';
-  process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
-});
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '../src/db/index.js';
 import { queuesReady } from '../src/queues.js';
@@ -12,7 +6,7 @@ import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { newOrg, startApi } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
-import { sleep, startReceiver, verified } from './webhook-receiver.js';
+import { sleep, startReceiver, uniquePath, verified } from './webhook-receiver.js';
 
 // A test key (sok_test_…) must never change what live sends do nor see live recipients: what it creates is a
 // test object acting on test sends only; live objects are invisible to it (404) and refused to its changes (403).
@@ -21,9 +15,6 @@ const { call } = startApi();
 const receiver = startReceiver();
 runWorkers(sendEmailProcessor, webhooksProcessor);
 beforeAll(() => queuesReady());
-
-let pathCounter = 0;
-const uniquePath = (name: string) => `/${name}-${++pathCounter}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * An org with tenants Acme and Globex (verified domains), a live and a test key with every tenant scope for each,

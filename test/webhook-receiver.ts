@@ -16,6 +16,10 @@ type Reply = { status: number; headers?: Record<string, string>; body?: string; 
  * A local webhook receiver for one test file: records every request, answers 200 unless a path is
  * told otherwise (`reply(path, (n) => …)` with n the 1-based request count of that path).
  */
+let pathCounter = 0;
+/** A receiver path no other test uses: each test reads only what arrived at its own paths. */
+export const uniquePath = (name: string) => `/${name}-${++pathCounter}-${Math.random().toString(36).slice(2, 8)}`;
+
 export function startReceiver() {
   let server: Server;
   let baseUrl = '';

@@ -1,10 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-
-// Deliveries go to a receiver on 127.0.0.1 over http; set before src/config.ts parses the environment.
-vi.hoisted(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true';
-  process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
-});
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '../src/db/index.js';
 import { queuesReady } from '../src/queues.js';
@@ -12,7 +6,7 @@ import { maxSecretsInForce } from '../src/webhooks.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { newOrg, startApi } from './helpers.js';
 import { runWorkers } from './sending-helpers.js';
-import { type ReceivedWebhook, startReceiver, verified } from './webhook-receiver.js';
+import { type ReceivedWebhook, startReceiver, uniquePath, verified } from './webhook-receiver.js';
 
 // Every secret a rotation hands out keeps verifying deliveries for its 24 h, however many rotations follow
 // and however many run at once.
@@ -21,9 +15,6 @@ const { call } = startApi();
 const receiver = startReceiver();
 runWorkers(webhooksProcessor);
 beforeAll(() => queuesReady());
-
-let pathCounter = 0;
-const uniquePath = (name: string) => `/${name}-${++pathCounter}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function endpointOf(key: string) {
   const path = uniquePath('rotation');

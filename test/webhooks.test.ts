@@ -14,15 +14,12 @@ import { publishEvents, pruneWebhookHistory, reconcileDeliveries, retryDelayMs }
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { type Call, newOrg, startApi, uniqueSlug } from './helpers.js';
 import { platform, runWorkers } from './sending-helpers.js';
-import { eventually, sleep, startReceiver, verified } from './webhook-receiver.js';
+import { eventually, sleep, startReceiver, uniquePath, verified } from './webhook-receiver.js';
 
 const { call } = startApi();
 const receiver = startReceiver();
 runWorkers(webhooksProcessor);
 beforeAll(() => queuesReady());
-
-let pathCounter = 0;
-const uniquePath = (name: string) => `/${name}-${++pathCounter}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function orgWithTenants(api: Call) {
   const org = await newOrg();
