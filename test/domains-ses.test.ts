@@ -16,13 +16,11 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sesProvider } from './ses-local.js';
 
 // Identities go through the SES v2 SDK, mocked at the client; every SES tenant lives in this account.
 Object.assign(process.env, {
-  EMAIL_PROVIDER: 'ses',
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
+  ...sesProvider,
   SES_TENANT_ISOLATION: 'true',
 });
 // No configuration set: a send names the identity alone, so only the identity is associated (test/ses-tenants.test.ts has one).

@@ -17,16 +17,14 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sesProvider } from './ses-local.js';
 
 // SES tenant isolation against the SES v2 SDK's documented semantics, the client mocked. Expectations name the
 // page of the SES API v2 reference (https://docs.aws.amazon.com/ses/latest/APIReference-V2/) they come from; the
 // same text is in node_modules/@aws-sdk/client-sesv2/dist-types (models/*.d.ts, commands/*Command.d.ts).
 // Its own queue prefix keeps this file's send jobs away from the workers of other files (local provider).
 Object.assign(process.env, {
-  EMAIL_PROVIDER: 'ses',
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
+  ...sesProvider,
   SES_TENANT_ISOLATION: 'true',
   SES_CONFIGURATION_SET: 'sendoka-events',
   // No GetAccount call for the send rate: the command sequences below are exactly the tenant's.
