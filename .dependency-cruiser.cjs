@@ -1,7 +1,14 @@
 // Import rules for src/ and workers/, checked by `npm run lint:deps` (in .ci/run).
 
-/** The shared layers: what every feature may import, and which may import only each other. */
-const shared = '^src/(access/|db/|(config|errors|ids|pagination|logger|metrics|queues|limits|principal|scopes)[.]ts$)';
+/**
+ * Layers, lowest first: platform/ (db, schema, jobs, errors, ids, …) imports only itself; access/ (who is
+ * asking, what they may see) imports platform/; providers/ (SES, SNS, local outbox) imports platform/.
+ * Features sit above them, api/ and workers/ on top; nothing below imports what is above it.
+ */
+const platform = '^src/platform/';
+const access = '^src/access/';
+const providers = '^src/providers/';
+const entries = '^(src/api/|src/main[.]ts|src/cli[.]ts|workers/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -14,11 +21,32 @@ module.exports = {
       to: { circular: true },
     },
     {
-      name: 'shared-imports-no-feature',
+      name: 'platform-imports-only-platform',
       severity: 'error',
-      comment: 'A shared layer imports only shared layers, so any feature can use it without a cycle.',
-      from: { path: shared },
-      to: { path: '^(src|workers)/', pathNot: shared },
+      comment: 'platform/ is what every layer stands on; it knows nothing of access, providers or features.',
+      from: { path: platform },
+      to: { path: '^(src|workers)/', pathNot: platform },
+    },
+    {
+      name: 'access-imports-only-platform',
+      severity: 'error',
+      comment: 'access/ decides who may see a row for every feature, so it may not depend on one.',
+      from: { path: access },
+      to: { path: '^(src|workers)/', pathNot: `${platform}|${access}` },
+    },
+    {
+      name: 'providers-import-only-platform',
+      severity: 'error',
+      comment: 'A provider adapts SES, SNS or the local outbox; what a message means belongs to the features.',
+      from: { path: providers },
+      to: { path: '^(src|workers)/', pathNot: `${platform}|${providers}` },
+    },
+    {
+      name: 'features-import-no-entry',
+      severity: 'error',
+      comment: 'api/, workers/ and the entry points adapt HTTP and jobs to features; a feature never calls back up.',
+      from: { path: '^src/', pathNot: entries },
+      to: { path: entries },
     },
   ],
   options: {

@@ -3,15 +3,15 @@
 // otherwise make every run slower than the last. Run with the bench environment (bench/support.ts
 // benchEnv); prints {"key","domain","domainId","orgId","tenantId"}.
 import { Redis } from 'ioredis';
-import { config } from '../src/config.js';
-import { db } from '../src/db/index.js';
-import { dropDatabaseIfUnused } from '../src/db/migrate.js';
-import { newId } from '../src/ids.js';
-import { prepareDatabase } from '../src/db/setup.js';
-import { insertKey } from '../src/keys.js';
-import { createOrg } from '../src/orgs.js';
-import { createTenant } from '../src/tenants.js';
-import { tenantScopes } from '../src/scopes.js';
+import { config } from '../src/platform/config.js';
+import { db } from '../src/platform/db.js';
+import { dropDatabaseIfUnused } from '../src/platform/migrate.js';
+import { newId } from '../src/platform/ids.js';
+import { prepareDatabase } from '../src/platform/setup.js';
+import { insertKey } from '../src/keys/keys.js';
+import { createOrg } from '../src/orgs/orgs.js';
+import { createTenant } from '../src/tenants/tenants.js';
+import { tenantScopes } from '../src/access/scopes.js';
 
 await dropDatabaseIfUnused(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL);

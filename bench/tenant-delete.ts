@@ -16,14 +16,14 @@ const env = {
   QUEUE_PREFIX: 'sendoka_bench_lifecycle',
 };
 Object.assign(process.env, env);
-const { db } = await import('../src/db/index.js');
-const { prepareDatabase } = await import('../src/db/setup.js');
-const { idFloor, newId } = await import('../src/ids.js');
-const { insertKey } = await import('../src/keys.js');
-const { createOrg } = await import('../src/orgs.js');
-const { closeQueues, queue, queueNames, queuesReady } = await import('../src/queues.js');
-const { allScopes, tenantScopes } = await import('../src/scopes.js');
-const { createTenant } = await import('../src/tenants.js');
+const { db } = await import('../src/platform/db.js');
+const { prepareDatabase } = await import('../src/platform/setup.js');
+const { idFloor, newId } = await import('../src/platform/ids.js');
+const { insertKey } = await import('../src/keys/keys.js');
+const { createOrg } = await import('../src/orgs/orgs.js');
+const { closeQueues, queue, queueNames, queuesReady } = await import('../src/platform/jobs.js');
+const { allScopes, tenantScopes } = await import('../src/access/scopes.js');
+const { createTenant } = await import('../src/tenants/tenants.js');
 
 // Sibling load: a steady 200 sends/s over 10 connections, well under what one API process accepts, so
 // latency measures each request's service time rather than a queue in front of a saturated server.

@@ -16,13 +16,13 @@ const phaseTimeoutMs = 180_000;
 const env = { ...benchEnv, QUEUE_PREFIX: 'sendoka_bench_webhooks', WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_ALLOW_INSECURE: 'true' };
 Object.assign(process.env, env);
 
-const { db } = await import('../src/db/index.js');
-const { prepareDatabase } = await import('../src/db/setup.js');
-const { newId } = await import('../src/ids.js');
-const { createOrg } = await import('../src/orgs.js');
-const { allScopes } = await import('../src/scopes.js');
-const { closeQueues, queue, queueNames, queuesReady } = await import('../src/queues.js');
-const { createEndpoint, publishEvents } = await import('../src/webhooks.js');
+const { db } = await import('../src/platform/db.js');
+const { prepareDatabase } = await import('../src/platform/setup.js');
+const { newId } = await import('../src/platform/ids.js');
+const { createOrg } = await import('../src/orgs/orgs.js');
+const { allScopes } = await import('../src/access/scopes.js');
+const { closeQueues, queue, queueNames, queuesReady } = await import('../src/platform/jobs.js');
+const { createEndpoint, publishEvents } = await import('../src/webhooks/endpoints.js');
 
 await prepareDatabase();
 await queuesReady();

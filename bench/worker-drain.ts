@@ -13,11 +13,11 @@ const fixture = JSON.parse(execFileSync('npx', ['tsx', 'bench/fixtures.ts'], { e
   orgId: string;
   tenantId: string;
 };
-const { db } = await import('../src/db/index.js');
-const { newId } = await import('../src/ids.js');
-const { assignJobs, commitMessages } = await import('../src/message-writer.js');
-const { addSuppressions } = await import('../src/suppressions.js');
-const { closeQueues, queue, queueNames } = await import('../src/queues.js');
+const { db } = await import('../src/platform/db.js');
+const { newId } = await import('../src/platform/ids.js');
+const { assignJobs, commitMessages } = await import('../src/messages/send/writer.js');
+const { addSuppressions } = await import('../src/suppressions/suppressions.js');
+const { closeQueues, queue, queueNames } = await import('../src/platform/jobs.js');
 
 // A few suppressions, so the filter has something to find: every 100th recipient is suppressed.
 await addSuppressions(

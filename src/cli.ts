@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { db } from './db/index.js';
-import { prepareDatabase } from './db/setup.js';
-import { insertKey } from './keys.js';
-import { createOrg, orgExists } from './orgs.js';
-import { allScopes } from './scopes.js';
+import { db } from './platform/db.js';
+import { prepareDatabase } from './platform/setup.js';
+import { insertKey } from './keys/keys.js';
+import { createOrg, orgExists } from './orgs/orgs.js';
+import { allScopes } from './access/scopes.js';
 
 const usage = `Usage:
   sendoka migrate                                   create the database if missing and run migrations

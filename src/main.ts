@@ -12,7 +12,7 @@ function exitWith(message: string): never {
 if (!['all', 'api', 'worker'].includes(role)) exitWith(`unknown role ${role}: use api, worker or all`);
 
 // The configuration loads before any module that reads it, so a bad variable is one line, not a stack trace.
-const { config } = await import('./config.js').catch((error: unknown) => exitWith(error instanceof Error ? error.message : String(error)));
+const { config } = await import('./platform/config.js').catch((error: unknown) => exitWith(error instanceof Error ? error.message : String(error)));
 const [
   { default: express },
   { startWorkers },
@@ -32,13 +32,13 @@ const [
   import('../workers/runtime.js'),
   import('./api/app.js'),
   import('./api/health.js'),
-  import('./db/index.js'),
-  import('./db/migrate.js'),
-  import('./logger.js'),
-  import('./queues.js'),
-  import('./message-writer.js'),
-  import('./key-cache.js'),
-  import('./ses-events.js'),
+  import('./platform/db.js'),
+  import('./platform/migrate.js'),
+  import('./platform/logger.js'),
+  import('./platform/jobs.js'),
+  import('./messages/send/writer.js'),
+  import('./access/key-cache.js'),
+  import('./messages/provider-events/ses.js'),
 ]);
 
 /** What a connection URL may show in a log: no credentials. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runImport } from '../src/audiences.js';
-import { db } from '../src/db/index.js';
+import { runImport } from '../src/audiences/audiences.js';
+import { db } from '../src/platform/db.js';
 import { importsProcessor } from '../workers/imports.js';
 import { newOrg, startApi, uniqueSlug } from './helpers.js';
 import { runWorkers } from './sending-helpers.js';

@@ -1,9 +1,9 @@
 import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { config } from '../src/config.js';
-import { eraseExpiredContent } from '../src/content-retention.js';
-import { db } from '../src/db/index.js';
-import { deliverEmails } from '../src/email-delivery.js';
+import { config } from '../src/platform/config.js';
+import { eraseExpiredContent } from '../src/messages/content-retention.js';
+import { db } from '../src/platform/db.js';
+import { deliverEmails } from '../src/messages/email/send.js';
 import { maintenanceProcessor } from '../workers/maintenance.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { sendSmsProcessor } from '../workers/send-sms.js';

@@ -29,8 +29,8 @@ delete process.env.CRON_SECRET;
 
 const { sesTenantName } = await import('../src/providers/email/identities.js');
 const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');
-const { db } = await import('../src/db/index.js');
-const { deleteTenantData } = await import('../src/tenant-deletion.js');
+const { db } = await import('../src/platform/db.js');
+const { deleteTenantData } = await import('../src/tenants/deletion.js');
 
 const { call } = startApi();
 const ses = mockClient(SESv2Client);

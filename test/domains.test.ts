@@ -1,7 +1,7 @@
 import { domainToASCII } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { PlatformEvent } from '../src/events.js';
+import type { PlatformEvent } from '../src/platform/event-types.js';
 import { startDnsServer } from './dns-server.js';
 
 // The local provider resolves the published records for real, against this test's DNS server.
@@ -11,7 +11,7 @@ Object.assign(process.env, { EMAIL_PROVIDER: 'local', DNS_SERVERS: dns.address, 
 
 // Records every published event and passes it on to the real fan-out.
 const published = vi.hoisted(() => [] as PlatformEvent[]);
-vi.mock(import('../src/webhooks.js'), async (importOriginal) => {
+vi.mock(import('../src/webhooks/endpoints.js'), async (importOriginal) => {
   const original = await importOriginal();
   return {
     ...original,
@@ -22,12 +22,12 @@ vi.mock(import('../src/webhooks.js'), async (importOriginal) => {
   };
 });
 
-const { db } = await import('../src/db/index.js');
-const { config } = await import('../src/config.js');
-const { checkPendingDomains, resolveSendingDomain } = await import('../src/domains.js');
-const { deterministicEventId } = await import('../src/events.js');
-const { keyAuthenticator } = await import('../src/keys.js');
-const { queue } = await import('../src/queues.js');
+const { db } = await import('../src/platform/db.js');
+const { config } = await import('../src/platform/config.js');
+const { checkPendingDomains, resolveSendingDomain } = await import('../src/domains/domains.js');
+const { deterministicEventId } = await import('../src/platform/event-types.js');
+const { keyAuthenticator } = await import('../src/access/authenticate.js');
+const { queue } = await import('../src/platform/jobs.js');
 const { domainsProcessor } = await import('../workers/domains.js');
 const { startWorker } = await import('../workers/runtime.js');
 const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');

@@ -5,7 +5,7 @@ import { useLocalSes } from './ses-local.js';
 // endpoint, on its own queue prefix so no other file's workers take its jobs.
 const ses = await useLocalSes({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_identity_${process.pid}` });
 const { sql } = await import('kysely');
-const { db } = await import('../src/db/index.js');
+const { db } = await import('../src/platform/db.js');
 const { startApi } = await import('./helpers.js');
 const { platform, runWorkers, settled } = await import('./sending-helpers.js');
 const { sendEmailProcessor } = await import('../workers/send-email.js');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/db/index.js';
-import { queue, queueNames } from '../src/queues.js';
-import { reconcileMessages } from '../src/reconciler.js';
+import { db } from '../src/platform/db.js';
+import { queue, queueNames } from '../src/platform/jobs.js';
+import { reconcileMessages } from '../src/messages/reconciler.js';
 import { maintenanceProcessor } from '../workers/maintenance.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { startApi } from './helpers.js';

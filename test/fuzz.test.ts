@@ -12,7 +12,7 @@ const { endpoints } = await import('../src/api/openapi.js');
 const { startApi } = await import('./helpers.js');
 const { platform } = await import('./sending-helpers.js');
 const { obliterateQueues, orgRowsDigest } = await import('./ops-helpers.js');
-const { config } = await import('../src/config.js');
+const { config } = await import('../src/platform/config.js');
 
 const { call, baseUrl } = startApi();
 /** Requests per run of the property; `npm run test:faults` raises it. */

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { config } from '../src/config.js';
-import { db } from '../src/db/index.js';
-import { dropDatabaseIfUnused } from '../src/db/migrate.js';
-import { prepareDatabase } from '../src/db/setup.js';
+import { config } from '../src/platform/config.js';
+import { db } from '../src/platform/db.js';
+import { dropDatabaseIfUnused } from '../src/platform/migrate.js';
+import { prepareDatabase } from '../src/platform/setup.js';
 
 /**
  * Runs once per test run: a fresh test database (unless another run is using it), migrated before any suite

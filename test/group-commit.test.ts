@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/db/index.js';
-import { newId } from '../src/ids.js';
-import { commitMessages, type NewMessage } from '../src/message-writer.js';
+import { db } from '../src/platform/db.js';
+import { newId } from '../src/platform/ids.js';
+import { commitMessages, type NewMessage } from '../src/messages/send/writer.js';
 import { startApi } from './helpers.js';
 import { platform, smsTenants } from './sending-helpers.js';
 

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../src/api/app.js';
-import { db } from '../src/db/index.js';
-import { insertKey } from '../src/keys.js';
-import { createOrg } from '../src/orgs.js';
-import { allScopes } from '../src/scopes.js';
+import { db } from '../src/platform/db.js';
+import { insertKey } from '../src/keys/keys.js';
+import { createOrg } from '../src/orgs/orgs.js';
+import { allScopes } from '../src/access/scopes.js';
 
 export interface ApiResponse<T = any> {
   status: number;

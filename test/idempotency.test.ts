@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/db/index.js';
+import { db } from '../src/platform/db.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { tenantsProcessor } from '../workers/tenants.js';
 import { startApi } from './helpers.js';

@@ -12,8 +12,8 @@ vi.hoisted(() => {
 
 import { errorHandler, notFoundHandler } from '../src/api/middleware.js';
 import { createIngestRouter } from '../src/api/routes/ingest.js';
-import { queuesReady } from '../src/queues.js';
-import { isSnsHostUrl } from '../src/sns.js';
+import { queuesReady } from '../src/platform/jobs.js';
+import { isSnsHostUrl } from '../src/messages/provider-events/sns.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { startApi } from './helpers.js';

@@ -7,11 +7,11 @@ Object.assign(process.env, {
   WEBHOOKS_ALLOW_INSECURE: 'true',
 });
 const { endpoints } = await import('../src/api/openapi.js');
-const { tenantScopes } = await import('../src/scopes.js');
+const { tenantScopes } = await import('../src/access/scopes.js');
 const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');
 const { platform } = await import('./sending-helpers.js');
 const { obliterateQueues, orgRowsDigest } = await import('./ops-helpers.js');
-const { config } = await import('../src/config.js');
+const { config } = await import('../src/platform/config.js');
 
 const { call } = startApi();
 

@@ -5,8 +5,8 @@ vi.hoisted(() => {
   process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}_contracts_${process.pid}`;
 });
 
-import { config } from '../src/config.js';
-import { parseJob, queue, type QueueName, queuesReady } from '../src/queues.js';
+import { config } from '../src/platform/config.js';
+import { parseJob, queue, type QueueName, queuesReady } from '../src/platform/jobs.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { tenantsProcessor } from '../workers/tenants.js';
 import { obliterateQueues } from './ops-helpers.js';

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { sql } from 'kysely';
-import { db } from '../src/db/index.js';
-import { allQueueNames, workerConnection } from '../src/queues.js';
+import { db } from '../src/platform/db.js';
+import { allQueueNames, workerConnection } from '../src/platform/jobs.js';
 
 let orgTables: string[] | undefined;
 

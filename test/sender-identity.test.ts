@@ -6,8 +6,8 @@ vi.hoisted(() => {
   process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
 });
 
-import { db } from '../src/db/index.js';
-import { newId } from '../src/ids.js';
+import { db } from '../src/platform/db.js';
+import { newId } from '../src/platform/ids.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { newOrg, startApi, uniqueSlug } from './helpers.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Worker } from 'bullmq';
-import { db } from '../src/db/index.js';
-import { newId } from '../src/ids.js';
+import { db } from '../src/platform/db.js';
+import { newId } from '../src/platform/ids.js';
 import { type QueueProcessor, startWorker } from '../workers/runtime.js';
 import { type Call, newOrg, uniqueSlug } from './helpers.js';
 

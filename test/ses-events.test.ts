@@ -6,11 +6,11 @@ vi.hoisted(() => {
   process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
 });
 
-import { db } from '../src/db/index.js';
-import { logger } from '../src/logger.js';
-import { registry } from '../src/metrics.js';
-import { queuesReady } from '../src/queues.js';
-import { ingestSesNotification, sesSetupWarnings } from '../src/ses-events.js';
+import { db } from '../src/platform/db.js';
+import { logger } from '../src/platform/logger.js';
+import { registry } from '../src/platform/metrics.js';
+import { queuesReady } from '../src/platform/jobs.js';
+import { ingestSesNotification, sesSetupWarnings } from '../src/messages/provider-events/ses.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { startApi } from './helpers.js';

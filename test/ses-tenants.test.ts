@@ -37,8 +37,8 @@ const { sesTenantName, identityProvider, forgetSesTenantResources } = await impo
 const { emailSender } = await import('../src/providers/email/sender.js');
 const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');
 const { platform, runWorkers, settled } = await import('./sending-helpers.js');
-const { db } = await import('../src/db/index.js');
-const { deleteTenantData } = await import('../src/tenant-deletion.js');
+const { db } = await import('../src/platform/db.js');
+const { deleteTenantData } = await import('../src/tenants/deletion.js');
 const { sendEmailProcessor } = await import('../workers/send-email.js');
 
 const { call } = startApi();

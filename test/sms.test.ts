@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/db/index.js';
+import { db } from '../src/platform/db.js';
 import { sendSmsProcessor } from '../workers/send-sms.js';
 import { startApi } from './helpers.js';
 import { runWorkers, settled, smsTenants } from './sending-helpers.js';

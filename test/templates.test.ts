@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/db/index.js';
-import { templateRenderer } from '../src/templates.js';
+import { db } from '../src/platform/db.js';
+import { templateRenderer } from '../src/templates/templates.js';
 import { newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();

@@ -6,11 +6,11 @@ vi.hoisted(() => {
   process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
 });
 
-import { db } from '../src/db/index.js';
-import { newId } from '../src/ids.js';
-import { queue, queueNames, queuesReady } from '../src/queues.js';
-import { deleteTenantData } from '../src/tenant-deletion.js';
-import { cancelExpiredHolds } from '../src/tenant-suspension.js';
+import { db } from '../src/platform/db.js';
+import { newId } from '../src/platform/ids.js';
+import { queue, queueNames, queuesReady } from '../src/platform/jobs.js';
+import { deleteTenantData } from '../src/tenants/deletion.js';
+import { cancelExpiredHolds } from '../src/tenants/suspension.js';
 import { importsProcessor } from '../workers/imports.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { tenantsProcessor } from '../workers/tenants.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../src/config.js';
-import { db } from '../src/db/index.js';
-import { enforceSandbox, resolveSendingDomain } from '../src/domains.js';
-import { keyAuthenticator } from '../src/keys.js';
+import { config } from '../src/platform/config.js';
+import { db } from '../src/platform/db.js';
+import { enforceSandbox, resolveSendingDomain } from '../src/domains/domains.js';
+import { keyAuthenticator } from '../src/access/authenticate.js';
 import { newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { db } from '../src/db/index.js';
-import { queuesReady } from '../src/queues.js';
+import { db } from '../src/platform/db.js';
+import { queuesReady } from '../src/platform/jobs.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { newOrg, startApi } from './helpers.js';

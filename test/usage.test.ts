@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/db/index.js';
-import { incrementUsage, periodOf, type UsageIncrement } from '../src/usage.js';
+import { db } from '../src/platform/db.js';
+import { incrementUsage, periodOf, type UsageIncrement } from '../src/usage/usage.js';
 import { newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();

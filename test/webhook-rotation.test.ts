@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { db } from '../src/db/index.js';
-import { queuesReady } from '../src/queues.js';
-import { maxSecretsInForce } from '../src/webhooks.js';
+import { db } from '../src/platform/db.js';
+import { queuesReady } from '../src/platform/jobs.js';
+import { maxSecretsInForce } from '../src/webhooks/endpoints.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { newOrg, startApi } from './helpers.js';
 import { runWorkers } from './sending-helpers.js';

@@ -6,9 +6,9 @@ vi.hoisted(() => {
   process.env.WEBHOOKS_ALLOW_INSECURE = 'false';
 });
 
-import { postWebhook } from '../src/webhook-delivery.js';
-import { newWebhookSecret } from '../src/webhook-signing.js';
-import { guardedLookup, RefusedAddressError, refusalReason } from '../src/webhook-url.js';
+import { postWebhook } from '../src/webhooks/delivery.js';
+import { newWebhookSecret } from '../src/webhooks/signing.js';
+import { guardedLookup, RefusedAddressError, refusalReason } from '../src/webhooks/url-policy.js';
 import { newOrg, startApi } from './helpers.js';
 import { startReceiver } from './webhook-receiver.js';
 

@@ -6,11 +6,11 @@ vi.hoisted(() => {
   process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
 });
 
-import { db } from '../src/db/index.js';
-import type { EventType, PlatformEvent } from '../src/events.js';
-import { idFloor, newId } from '../src/ids.js';
-import { queuesReady } from '../src/queues.js';
-import { publishEvents, pruneWebhookHistory, reconcileDeliveries, retryDelayMs } from '../src/webhooks.js';
+import { db } from '../src/platform/db.js';
+import type { EventType, PlatformEvent } from '../src/platform/event-types.js';
+import { idFloor, newId } from '../src/platform/ids.js';
+import { queuesReady } from '../src/platform/jobs.js';
+import { publishEvents, pruneWebhookHistory, reconcileDeliveries, retryDelayMs } from '../src/webhooks/endpoints.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { type Call, newOrg, startApi, uniqueSlug } from './helpers.js';
 import { platform, runWorkers } from './sending-helpers.js';

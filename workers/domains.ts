@@ -1,6 +1,6 @@
-import { db } from '../src/db/index.js';
-import { checkPendingDomains, scheduleDomainChecks } from '../src/domains.js';
-import { parseJob } from '../src/queues.js';
+import { db } from '../src/platform/db.js';
+import { checkPendingDomains, scheduleDomainChecks } from '../src/domains/domains.js';
+import { parseJob } from '../src/platform/jobs.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const domainsProcessor: QueueProcessor = {

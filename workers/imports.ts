@@ -1,6 +1,6 @@
-import { runImport } from '../src/audiences.js';
-import { db } from '../src/db/index.js';
-import { parseJob } from '../src/queues.js';
+import { runImport } from '../src/audiences/audiences.js';
+import { db } from '../src/platform/db.js';
+import { parseJob } from '../src/platform/jobs.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const importsProcessor: QueueProcessor = {

@@ -1,7 +1,7 @@
 import type { Worker } from 'bullmq';
-import { config } from '../src/config.js';
-import { logger } from '../src/logger.js';
-import { allQueueNames, type QueueName } from '../src/queues.js';
+import { config } from '../src/platform/config.js';
+import { logger } from '../src/platform/logger.js';
+import { allQueueNames, type QueueName } from '../src/platform/jobs.js';
 import { domainsProcessor } from './domains.js';
 import { importsProcessor } from './imports.js';
 import { maintenanceProcessor } from './maintenance.js';

@@ -1,8 +1,8 @@
-import { config } from '../src/config.js';
-import { eraseExpiredContent } from '../src/content-retention.js';
-import { db } from '../src/db/index.js';
-import { parseJob, queueNames, scheduleJob } from '../src/queues.js';
-import { pruneIdempotencyRecords, reconcileMessages } from '../src/reconciler.js';
+import { config } from '../src/platform/config.js';
+import { eraseExpiredContent } from '../src/messages/content-retention.js';
+import { db } from '../src/platform/db.js';
+import { parseJob, queueNames, scheduleJob } from '../src/platform/jobs.js';
+import { pruneIdempotencyRecords, reconcileMessages } from '../src/messages/reconciler.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const maintenanceProcessor: QueueProcessor = {

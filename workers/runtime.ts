@@ -1,8 +1,8 @@
 import { type Processor, Worker, type WorkerOptions } from 'bullmq';
-import { config } from '../src/config.js';
-import { logger } from '../src/logger.js';
-import { observeJob } from '../src/metrics.js';
-import { type QueueName, workerConnection } from '../src/queues.js';
+import { config } from '../src/platform/config.js';
+import { logger } from '../src/platform/logger.js';
+import { observeJob } from '../src/platform/metrics.js';
+import { type QueueName, workerConnection } from '../src/platform/jobs.js';
 
 /** One queue's processor: each file in workers/ exports one of these. */
 export interface QueueProcessor {

@@ -1,5 +1,5 @@
-import { deliverEmails } from '../src/email-delivery.js';
-import { parseJob } from '../src/queues.js';
+import { deliverEmails } from '../src/messages/email/send.js';
+import { parseJob } from '../src/platform/jobs.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const sendEmailProcessor: QueueProcessor = {

@@ -1,5 +1,5 @@
-import { deliverSms } from '../src/sms-delivery.js';
-import { parseJob } from '../src/queues.js';
+import { deliverSms } from '../src/messages/sms/send.js';
+import { parseJob } from '../src/platform/jobs.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const sendSmsProcessor: QueueProcessor = {

@@ -1,8 +1,8 @@
-import { config } from '../src/config.js';
-import { db } from '../src/db/index.js';
-import { parseJob, queueNames, scheduleJob } from '../src/queues.js';
-import { deleteTenantData, resumeDeletions } from '../src/tenant-deletion.js';
-import { cancelExpiredHolds, releaseHeldMessages, republishStatusEvents } from '../src/tenant-suspension.js';
+import { config } from '../src/platform/config.js';
+import { db } from '../src/platform/db.js';
+import { parseJob, queueNames, scheduleJob } from '../src/platform/jobs.js';
+import { deleteTenantData, resumeDeletions } from '../src/tenants/deletion.js';
+import { cancelExpiredHolds, releaseHeldMessages, republishStatusEvents } from '../src/tenants/suspension.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const tenantsProcessor: QueueProcessor = {

@@ -1,10 +1,10 @@
 import { DelayedError, type Job } from 'bullmq';
-import { config } from '../src/config.js';
-import { db } from '../src/db/index.js';
-import { parseJob, queueNames, scheduleJob } from '../src/queues.js';
-import { attemptDelivery } from '../src/webhook-delivery.js';
-import { configuredUrlPolicy } from '../src/webhook-url.js';
-import { pruneWebhookHistory, reconcileDeliveries, retryDelayMs, webhookBackoffType } from '../src/webhooks.js';
+import { config } from '../src/platform/config.js';
+import { db } from '../src/platform/db.js';
+import { parseJob, queueNames, scheduleJob } from '../src/platform/jobs.js';
+import { attemptDelivery } from '../src/webhooks/delivery.js';
+import { configuredUrlPolicy } from '../src/webhooks/url-policy.js';
+import { pruneWebhookHistory, reconcileDeliveries, retryDelayMs, webhookBackoffType } from '../src/webhooks/endpoints.js';
 import type { QueueProcessor } from './runtime.js';
 
 /**

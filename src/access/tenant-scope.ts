@@ -1,9 +1,9 @@
 // "Who may see this row": the tenant where-clauses and look-ups every feature shares. A shared layer, so it
 // imports no feature module (checked by `npm run lint:deps`).
 import { sql, type Transaction } from 'kysely';
-import type { Database, Db } from '../db/index.js';
-import type { Tenant } from '../db/schema.js';
-import { notFound } from '../errors.js';
+import type { Database, Db } from '../platform/db.js';
+import type { Tenant } from '../platform/schema/index.js';
+import { notFound } from '../platform/errors.js';
 
 /**
  * A where-clause for rows whose tenant column (`table.tenant_id`) is null or names a tenant not being

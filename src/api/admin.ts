@@ -3,10 +3,10 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { RequestHandler } from 'express';
-import { config } from '../config.js';
-import { ApiError } from '../errors.js';
-import { logger } from '../logger.js';
-import { allQueueNames, queue } from '../queues.js';
+import { config } from '../platform/config.js';
+import { ApiError } from '../platform/errors.js';
+import { logger } from '../platform/logger.js';
+import { allQueueNames, queue } from '../platform/jobs.js';
 
 export const adminPath = '/admin/queues';
 

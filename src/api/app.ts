@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import express, { type RequestHandler } from 'express';
-import { config } from '../config.js';
-import { db } from '../db/index.js';
-import { keyAuthenticator } from '../keys.js';
-import { maxContactImportRequestBytes, maxEmailRequestBytes, maxRequestBytes } from '../limits.js';
-import { logger } from '../logger.js';
-import { observeHttpRequest } from '../metrics.js';
+import { config } from '../platform/config.js';
+import { db } from '../platform/db.js';
+import { keyAuthenticator } from '../access/authenticate.js';
+import { maxContactImportRequestBytes, maxEmailRequestBytes, maxRequestBytes } from '../platform/limits.js';
+import { logger } from '../platform/logger.js';
+import { observeHttpRequest } from '../platform/metrics.js';
 import { adminHandlers, adminPath } from './admin.js';
 import { docsPage } from './docs.js';
 import { opsRouter } from './health.js';

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
-import { db } from '../db/index.js';
-import { migrationsCurrent } from '../db/migrate.js';
-import { logger } from '../logger.js';
-import { metricsHandler } from '../metrics.js';
-import { queue, queueNames } from '../queues.js';
+import { db } from '../platform/db.js';
+import { migrationsCurrent } from '../platform/migrate.js';
+import { logger } from '../platform/logger.js';
+import { metricsHandler } from '../platform/metrics.js';
+import { queue, queueNames } from '../platform/jobs.js';
 
 /** A probe must answer within a load balancer's timeout even when a backing service hangs. */
 const checkTimeoutMs = 2_000;

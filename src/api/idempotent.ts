@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
-import type { Db } from '../db/index.js';
-import { db } from '../db/index.js';
-import { invalid } from '../errors.js';
-import { idempotencyKeyHeader, startIdempotent } from '../idempotency.js';
+import type { Db } from '../platform/db.js';
+import { db } from '../platform/db.js';
+import { invalid } from '../platform/errors.js';
+import { idempotencyKeyHeader, startIdempotent } from '../idempotency/records.js';
 import { principalOf } from './middleware.js';
 
 type Complete = (trx: Db, body: unknown) => Promise<void>;

@@ -1,11 +1,11 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
-import { isUnavailable, pgCode } from '../db/errors.js';
-import { ApiError } from '../errors.js';
-import { assertLiveKey } from '../object-environment.js';
-import { megabytes } from '../limits.js';
-import type { Principal } from '../principal.js';
-import type { Scope } from '../scopes.js';
-import { logger } from '../logger.js';
+import { isUnavailable, pgCode } from '../platform/db-errors.js';
+import { ApiError } from '../platform/errors.js';
+import { assertLiveKey } from '../access/object-environment.js';
+import { megabytes } from '../platform/limits.js';
+import type { Principal } from '../access/principal.js';
+import type { Scope } from '../access/scopes.js';
+import { logger } from '../platform/logger.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import * as domains from '../domains.js';
-import * as audiences from '../audiences.js';
-import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../email-input.js';
-import type { ErrorType } from '../errors.js';
-import { groupBy } from '../group-by.js';
-import { idempotencyKeyHeader } from '../idempotency.js';
-import * as keys from '../keys.js';
+import * as domains from '../domains/domains.js';
+import * as audiences from '../audiences/audiences.js';
+import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../messages/email/input.js';
+import type { ErrorType } from '../platform/errors.js';
+import { groupBy } from '../platform/group-by.js';
+import { idempotencyKeyHeader } from '../idempotency/records.js';
+import * as keys from '../keys/keys.js';
 import {
   idempotencyWindowHours,
   maxContactImportRequestBytes,
@@ -15,17 +15,17 @@ import {
   maxPageSize,
   maxRequestBytes,
   megabytes,
-} from '../limits.js';
-import * as messages from '../messages.js';
-import type { Scope } from '../scopes.js';
-import { sendSmsInput } from '../sms.js';
-import * as smsSenders from '../sms-senders.js';
-import * as suppressions from '../suppressions.js';
-import * as templates from '../templates.js';
-import * as tenants from '../tenants.js';
-import * as testInboxes from '../test-inboxes.js';
-import * as usage from '../usage.js';
-import * as webhooks from '../webhooks.js';
+} from '../platform/limits.js';
+import * as messages from '../messages/messages.js';
+import type { Scope } from '../access/scopes.js';
+import { sendSmsInput } from '../messages/sms/accept.js';
+import * as smsSenders from '../messages/sms/senders.js';
+import * as suppressions from '../suppressions/suppressions.js';
+import * as templates from '../templates/templates.js';
+import * as tenants from '../tenants/tenants.js';
+import * as testInboxes from '../test-inboxes/test-inboxes.js';
+import * as usage from '../usage/usage.js';
+import * as webhooks from '../webhooks/endpoints.js';
 
 /**
  * The API's endpoint catalogue: the OpenAPI document, the /docs page and the route label of the HTTP

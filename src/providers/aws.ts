@@ -1,6 +1,6 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { config } from '../config.js';
+import { config } from '../platform/config.js';
 
 // One client per process: the SDK pools connections per client.
 let ses: SESv2Client | undefined;

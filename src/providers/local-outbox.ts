@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import { db } from '../db/index.js';
+import { db } from '../platform/db.js';
 
 export interface LocalOutboxTable {
   message_id: string;
@@ -10,7 +10,7 @@ export interface LocalOutboxTable {
   last_sent_at: ColumnType<Date, Date | undefined, Date>;
 }
 
-declare module '../db/schema.js' {
+declare module '../platform/schema/index.js' {
   interface Database {
     local_outbox: LocalOutboxTable;
   }

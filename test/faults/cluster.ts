@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { newId } from '../../src/ids.js';
+import { newId } from '../../src/platform/ids.js';
 
 /**
  * A private Postgres cluster and Redis server for the fault suite, so that restarting Postgres and

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import * as audiences from '../../audiences.js';
-import { db } from '../../db/index.js';
+import * as audiences from '../../audiences/audiences.js';
+import { db } from '../../platform/db.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
-import { config } from '../../config.js';
-import * as domains from '../../domains.js';
-import { ApiError } from '../../errors.js';
+import { config } from '../../platform/config.js';
+import * as domains from '../../domains/domains.js';
+import { ApiError } from '../../platform/errors.js';
 
 export const cronRouter = Router();
 

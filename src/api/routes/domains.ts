@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { db } from '../../db/index.js';
-import * as domains from '../../domains.js';
+import { db } from '../../platform/db.js';
+import * as domains from '../../domains/domains.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { acceptEmails, cancelEmail, rescheduleEmail } from '../../emails.js';
-import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../../email-input.js';
+import { acceptEmails, cancelEmail, rescheduleEmail } from '../../messages/email/accept.js';
+import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../../messages/email/input.js';
 import { respondIdempotently } from '../idempotent.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';

@@ -1,10 +1,10 @@
 import express, { Router } from 'express';
-import { config } from '../../config.js';
-import { ApiError } from '../../errors.js';
-import { maxRequestBytes } from '../../limits.js';
-import { logger } from '../../logger.js';
-import { ingestSesNotification } from '../../ses-events.js';
-import { confirmSubscription, isSnsHostUrl, type SnsTrust, verifySnsMessage } from '../../sns.js';
+import { config } from '../../platform/config.js';
+import { ApiError } from '../../platform/errors.js';
+import { maxRequestBytes } from '../../platform/limits.js';
+import { logger } from '../../platform/logger.js';
+import { ingestSesNotification } from '../../messages/provider-events/ses.js';
+import { confirmSubscription, isSnsHostUrl, type SnsTrust, verifySnsMessage } from '../../messages/provider-events/sns.js';
 
 /** SES events arrive through SNS, which posts JSON as text/plain and proves itself by signature, not API key. */
 export function createIngestRouter(trust: SnsTrust): Router {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { db } from '../../db/index.js';
-import * as keys from '../../keys.js';
+import { db } from '../../platform/db.js';
+import * as keys from '../../keys/keys.js';
 import { principalOf, requireLiveKey, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

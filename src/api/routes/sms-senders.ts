@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { db } from '../../db/index.js';
-import * as smsSenders from '../../sms-senders.js';
+import { db } from '../../platform/db.js';
+import * as smsSenders from '../../messages/sms/senders.js';
 import { principalOf, requireLiveKey, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { db } from '../../db/index.js';
-import { acceptSms, sendSmsInput } from '../../sms.js';
+import { db } from '../../platform/db.js';
+import { acceptSms, sendSmsInput } from '../../messages/sms/accept.js';
 import { respondIdempotently } from '../idempotent.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';

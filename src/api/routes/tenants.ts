@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { db } from '../../db/index.js';
-import * as tenantDeletion from '../../tenant-deletion.js';
-import * as tenants from '../../tenants.js';
+import { db } from '../../platform/db.js';
+import * as tenantDeletion from '../../tenants/deletion.js';
+import * as tenants from '../../tenants/tenants.js';
 import { principalOf, requireLiveKey, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

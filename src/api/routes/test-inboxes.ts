@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { db } from '../../db/index.js';
-import * as testInboxes from '../../test-inboxes.js';
+import { db } from '../../platform/db.js';
+import * as testInboxes from '../../test-inboxes/test-inboxes.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

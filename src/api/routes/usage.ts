@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { db } from '../../db/index.js';
-import * as usage from '../../usage.js';
+import { db } from '../../platform/db.js';
+import * as usage from '../../usage/usage.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

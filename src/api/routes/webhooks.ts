@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { db } from '../../db/index.js';
-import { configuredUrlPolicy } from '../../webhook-url.js';
-import * as webhooks from '../../webhooks.js';
+import { db } from '../../platform/db.js';
+import { configuredUrlPolicy } from '../../webhooks/url-policy.js';
+import * as webhooks from '../../webhooks/endpoints.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

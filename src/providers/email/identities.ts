@@ -12,8 +12,8 @@ import {
   GetTenantCommand,
   ListTenantResourcesCommand,
 } from '@aws-sdk/client-sesv2';
-import { config } from '../../config.js';
-import { ApiError } from '../../errors.js';
+import { config } from '../../platform/config.js';
+import { ApiError } from '../../platform/errors.js';
 import { sesClient } from '../aws.js';
 
 /** What a domain must publish: its DKIM tokens and Sendoka's `_amazonses` ownership token. */

@@ -1,5 +1,5 @@
 import { GetAccountCommand, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { config } from '../../config.js';
+import { config } from '../../platform/config.js';
 import { sesClient } from '../aws.js';
 import { localDeliveriesAmong, recordLocalDeliveries } from '../local-outbox.js';
 import { failedOutcome, type SendOutcome } from '../outcome.js';

@@ -1,5 +1,5 @@
 import { CheckIfPhoneNumberIsOptedOutCommand, PublishCommand } from '@aws-sdk/client-sns';
-import { config } from '../../config.js';
+import { config } from '../../platform/config.js';
 import { snsClient } from '../aws.js';
 import { localDeliveriesAmong, recordLocalDeliveries } from '../local-outbox.js';
 import { failedOutcome, type SendOutcome } from '../outcome.js';

@@ -1,0 +1,146 @@
+import { db, type Db } from '../../platform/db.js';
+import { resolveSendingDomain, enforceSandbox } from '../../domains/domains.js';
+import type { SendEmailInput } from './input.js';
+import { ApiError, conflict } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { commitMessages, enqueueSendJobs, assignJobs, scheduledJobId, type NewMessage } from '../send/writer.js';
+import { changeMessages, findVisibleMessage, presentMessage } from '../messages.js';
+import { queueNames } from '../../platform/jobs.js';
+import type { Principal } from '../../access/principal.js';
+import { templateChecker } from '../../templates/templates.js';
+
+export interface Accepted {
+  id: string;
+  status: 'queued' | 'scheduled';
+}
+
+type TemplateCheck = ReturnType<typeof templateChecker>;
+
+/**
+ * Checks one email against the key's domains, the sandbox rules and its template, and builds its row
+ * (not yet written).
+ */
+async function prepareEmail(principal: Principal, input: SendEmailInput, checkTemplate: TemplateCheck) {
+  const fromDomain = input.from.address.slice(input.from.address.lastIndexOf('@') + 1);
+  const domain = await resolveSendingDomain(db, principal, fromDomain);
+  const recipients = [...input.to, ...(input.cc ?? []), ...(input.bcc ?? [])];
+  const rateLimitHeaders = domain.sandbox ? await enforceSandbox(db, principal, recipients) : {};
+  if (input.template_id) await checkTemplate(input.template_id, input.variables ?? {});
+  const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
+  const message: Omit<NewMessage, 'job_id'> = {
+    id: newId('message'),
+    org_id: principal.orgId,
+    // Sandbox and org-level domains have no tenant; the message belongs to the key's tenant all the same.
+    tenant_id: principal.tenantId ?? domain.tenantId,
+    key_id: principal.keyId,
+    channel: 'email',
+    environment: principal.environment,
+    status: scheduledAt ? 'scheduled' : 'queued',
+    sender: input.from.name ? `${input.from.name} <${input.from.address}>` : input.from.address,
+    recipients: input.to,
+    // A template's subject is known once the worker renders it.
+    subject: input.subject ?? null,
+    domain_id: domain.id,
+    content: JSON.stringify({
+      cc: input.cc ?? [],
+      bcc: input.bcc ?? [],
+      reply_to: input.reply_to ?? [],
+      html: input.html,
+      text: input.text,
+      headers: input.headers ?? {},
+      attachments: input.attachments ?? [],
+      // Rendered by the send worker within the sending key's reach: its tenant, or the whole org for a root key.
+      template: input.template_id ? { id: input.template_id, variables: input.variables ?? {}, key_tenant_id: principal.tenantId } : undefined,
+    }),
+    tags: JSON.stringify(input.tags ?? []),
+    scheduled_at: scheduledAt,
+  };
+  return { message, rateLimitHeaders };
+}
+
+/**
+ * Accepts emails for sending: all or none. Resolves once their rows are committed (with usage counted)
+ * and their jobs enqueued. `alsoInTransaction` lets the caller commit its idempotency record with them.
+ */
+export async function acceptEmails(
+  principal: Principal,
+  inputs: SendEmailInput[],
+  alsoInTransaction?: (trx: Db, accepted: Accepted[]) => Promise<void>,
+) {
+  const prepared = [];
+  const checkTemplate = templateChecker(db, principal);
+  for (const [index, input] of inputs.entries()) {
+    try {
+      prepared.push(await prepareEmail(principal, input, checkTemplate));
+    } catch (error) {
+      if (error instanceof ApiError && inputs.length > 1) {
+        throw new ApiError(error.status, error.type, error.code, `[${index}] ${error.message}`, error.headers);
+      }
+      throw error;
+    }
+  }
+  const messages = assignJobs(prepared.map((item) => item.message));
+  const accepted: Accepted[] = messages.map((message) => ({ id: message.id, status: message.status as Accepted['status'] }));
+  await commitMessages(messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted)));
+  return { accepted, headers: prepared.at(-1)?.rateLimitHeaders ?? {} };
+}
+
+async function scheduledMessage(principal: Principal, messageId: string) {
+  const message = await findVisibleMessage(db, principal, messageId);
+  if (message.channel !== 'email' || message.status !== 'scheduled') {
+    throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is ${message.status}; only scheduled emails can change`);
+  }
+  return message;
+}
+
+export async function rescheduleEmail(principal: Principal, messageId: string, scheduledAt: Date) {
+  await scheduledMessage(principal, messageId);
+  const jobId = scheduledJobId(messageId, scheduledAt);
+  const updated = await changeMessages(async (trx) => {
+    const message = await stillScheduled(trx, principal, messageId)
+      .set({ scheduled_at: scheduledAt, job_id: jobId, updated_at: new Date() })
+      .returningAll()
+      .executeTakeFirst();
+    const event = {
+      message: stillScheduledOrConflict(message, messageId),
+      type: 'scheduled' as const,
+      data: { scheduled_at: scheduledAt.toISOString() },
+      dedupeKey: `${messageId}:scheduled:${scheduledAt.getTime()}`,
+    };
+    return { result: event.message, events: [event] };
+  });
+  // The old job still fires at the old time, finds the message not yet due, and does nothing.
+  await enqueueSendJobs(queueNames.sendEmail, [{ id: messageId, job_id: jobId, scheduled_at: scheduledAt }]);
+  return presentMessage(updated);
+}
+
+export async function cancelEmail(principal: Principal, messageId: string) {
+  await scheduledMessage(principal, messageId);
+  const canceled = await changeMessages(async (trx) => {
+    const message = await stillScheduled(trx, principal, messageId)
+      .set({ status: 'canceled', updated_at: new Date() })
+      .returningAll()
+      .executeTakeFirst();
+    const event = {
+      message: stillScheduledOrConflict(message, messageId),
+      type: 'canceled' as const,
+      dedupeKey: `${messageId}:canceled`,
+    };
+    return { result: event.message, events: [event] };
+  });
+  return presentMessage(canceled);
+}
+
+/** An update of the message that applies only while it is still scheduled (a worker may have taken it since). */
+function stillScheduled(trx: Db, principal: Principal, messageId: string) {
+  return trx
+    .updateTable('messages')
+    .where('id', '=', messageId)
+    .where('org_id', '=', principal.orgId)
+    .where('status', '=', 'scheduled');
+}
+
+function stillScheduledOrConflict<T>(message: T | undefined, messageId: string): T {
+  if (!message) throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is no longer scheduled`);
+  return message;
+}

@@ -1,0 +1,179 @@
+import { compile } from 'html-to-text';
+import { config } from '../../platform/config.js';
+import { db } from '../../platform/db.js';
+import {
+  type ClaimedMessage,
+  claimMessages,
+  filterSuppressed,
+  markHandedOver,
+  type MessageResult,
+  recordResults,
+  releaseClaims,
+} from '../send/handover.js';
+import { checkSendingDomains } from '../../domains/domains.js';
+import { ApiError } from '../../platform/errors.js';
+import { logger } from '../../platform/logger.js';
+import { applyProviderEvent } from '../messages.js';
+import { sesTenantName } from '../../providers/email/identities.js';
+import { emailSender, type OutboundEmail } from '../../providers/email/sender.js';
+import type { SendOutcome } from '../../providers/outcome.js';
+import { sandboxDomainId } from '../../domains/sandbox.js';
+import { sharedSendRate } from '../send/rate.js';
+import { type RenderedTemplate, templateRenderer } from '../../templates/templates.js';
+
+interface EmailContent {
+  template?: { id: string; variables: Record<string, unknown>; key_tenant_id: string | null };
+  cc: string[];
+  bcc: string[];
+  reply_to: string[];
+  html?: string;
+  text?: string;
+  headers: Record<string, string>;
+  attachments: OutboundEmail['attachments'];
+}
+
+// Compiled once: `convert()` compiles its options on every call, which was half of a send worker's CPU.
+const htmlToText = compile({ wordwrap: 78 });
+
+let takeSendRate: ((units: number) => Promise<void>) | null | undefined;
+
+async function sendRate() {
+  if (takeSendRate === undefined) {
+    const perSecond = await emailSender().maxSendRate();
+    takeSendRate = perSecond ? sharedSendRate('email', perSecond) : null;
+  }
+  return takeSendRate;
+}
+
+function outbound(message: ClaimedMessage, recipients: Set<string>, rendered: RenderedTemplate | undefined): OutboundEmail {
+  const stored = message.content as unknown as EmailContent;
+  const content = rendered ? { ...stored, ...rendered } : stored;
+  const keep = (addresses: string[]) => addresses.filter((address) => recipients.has(address));
+  return {
+    messageId: message.id,
+    from: message.sender,
+    to: keep(message.recipients),
+    cc: keep(content.cc),
+    bcc: keep(content.bcc),
+    replyTo: content.reply_to,
+    subject: rendered?.subject ?? message.subject ?? '',
+    html: content.html,
+    // Plain-text alternative for HTML-only emails: better deliverability and accessibility.
+    text: content.text ?? (content.html ? htmlToText(content.html) : undefined),
+    headers: content.headers,
+    attachments: content.attachments,
+    tags: message.tags,
+    // The shared sandbox domain belongs to no SES tenant.
+    sesTenantName: message.domain_id === sandboxDomainId ? undefined : sesTenantName(message.tenant_id),
+  };
+}
+
+const simulatorOutcomes: Record<string, 'bounced' | 'complained' | 'delivery_delayed'> = {
+  bounced: 'bounced',
+  complained: 'complained',
+  delayed: 'delivery_delayed',
+};
+
+/** Test keys never reach the provider: each recipient gets the outcome the simulator address asks for. */
+async function simulateOutcomes(message: ClaimedMessage, recipients: string[]) {
+  for (const recipient of recipients) {
+    const [local, domain] = recipient.split('@');
+    const simulated = domain === config.SIMULATOR_DOMAIN ? simulatorOutcomes[local ?? ''] : undefined;
+    await applyProviderEvent({
+      messageId: message.id,
+      type: simulated ?? 'delivered',
+      recipients: [recipient],
+      occurredAt: new Date(),
+      providerEventId: `test-${message.id}`,
+      permanent: true,
+      details: { simulated: true },
+    });
+  }
+}
+
+/**
+ * Renders the templates of those messages that name one. A template deleted or changed so that the
+ * message's variables no longer fill it fails that message alone.
+ */
+async function renderTemplates(messages: ClaimedMessage[]) {
+  const render = templateRenderer(db);
+  const rendered = new Map<string, RenderedTemplate>();
+  const failed = new Map<string, string>();
+  for (const message of messages) {
+    const template = (message.content as unknown as EmailContent).template;
+    if (!template) continue;
+    try {
+      rendered.set(message.id, await render({ orgId: message.org_id, tenantId: template.key_tenant_id, environment: message.environment }, template.id, template.variables));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      failed.set(message.id, `template ${template.id}: ${error.message}`);
+    }
+  }
+  return { rendered, failed };
+}
+
+/**
+ * Fails the messages whose sending domain they may no longer use, filters suppressions, and hands the rest to
+ * the provider (or the simulator, for test keys).
+ */
+async function sendClaimed(claimed: ClaimedMessage[]) {
+  const domainRefusals = await checkSendingDomains(db, claimed);
+  const sendable = claimed.filter((message) => !domainRefusals.has(message.id));
+  const { allowed, suppressed } = await filterSuppressed(sendable, recipientsOf);
+  const { rendered, failed } = await renderTemplates(sendable.filter((message) => allowed.get(message.id)?.size));
+
+  const results: MessageResult[] = [];
+  const live: ClaimedMessage[] = [];
+  const simulated: ClaimedMessage[] = [];
+  for (const message of claimed) {
+    const domainRefusal = domainRefusals.get(message.id);
+    const recipients = allowed.get(message.id) as Set<string>;
+    if (domainRefusal) results.push({ message, status: 'failed', error: domainRefusal });
+    else if (recipients.size === 0) results.push({ message, status: 'suppressed' });
+    else if (failed.has(message.id)) results.push({ message, status: 'failed', error: failed.get(message.id) });
+    else if (message.environment === 'test') {
+      results.push({ message, status: 'sent', providerMessageId: `test-${message.id}` });
+      simulated.push(message);
+    } else live.push(message);
+  }
+
+  if (live.length > 0) {
+    const emails = live.map((message) => outbound(message, allowed.get(message.id) as Set<string>, rendered.get(message.id)));
+    const take = await sendRate();
+    if (take) await take(emails.reduce((sum, email) => sum + email.to.length + email.cc.length + email.bcc.length, 0));
+    await markHandedOver(live);
+    const outcomes: SendOutcome[] = await emailSender().sendMany(emails);
+    outcomes.forEach((outcome, index) => {
+      const message = live[index] as ClaimedMessage;
+      if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
+      else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error });
+    });
+  }
+
+  // A rendered subject goes on the message's row, whatever the outcome.
+  for (const result of results) result.subject = rendered.get(result.message.id)?.subject;
+  return { results, suppressed, allowed, simulated };
+}
+
+/** Sends the due messages among `messageIds`. Returns how many must be retried (the job retries them). */
+export async function deliverEmails(messageIds: string[], finalAttempt: boolean): Promise<number> {
+  const claimed = await claimMessages(messageIds, 'email');
+  if (claimed.length === 0) return 0;
+
+  const { results, suppressed, allowed, simulated } = await sendClaimed(claimed).catch(async (error: unknown) => {
+    await releaseClaims(claimed);
+    throw error;
+  });
+
+  await recordResults(results, finalAttempt, suppressed);
+  for (const message of simulated) await simulateOutcomes(message, [...(allowed.get(message.id) as Set<string>)]);
+
+  const retrying = results.filter((result) => result.status === 'retry').length;
+  if (retrying > 0) logger.warn({ retrying, finalAttempt }, 'provider refused some emails for now');
+  return finalAttempt ? 0 : retrying;
+}
+
+function recipientsOf(message: ClaimedMessage): string[] {
+  const content = message.content as unknown as EmailContent;
+  return [...new Set([...message.recipients, ...content.cc, ...content.bcc])];
+}

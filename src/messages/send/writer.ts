@@ -1,0 +1,216 @@
+import { type Insertable, sql } from 'kysely';
+import { isUnavailable } from '../../platform/db-errors.js';
+import { db, type Db } from '../../platform/db.js';
+import { logger } from '../../platform/logger.js';
+import { type MessageTable, messageEventRow, messageWebhookEvent } from '../messages.js';
+import { enqueueBulk, queueNames } from '../../platform/jobs.js';
+import { usageUpsert } from '../../usage/usage.js';
+import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from '../../webhooks/endpoints.js';
+
+export type NewMessage = Insertable<MessageTable> & { id: string; job_id: string; tenant_id: string | null };
+
+interface PendingWrite {
+  messages: NewMessage[];
+  /** Runs inside the commit (the idempotency record's response). */
+  alsoInTransaction?: (trx: Db) => Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** How many messages one send job carries: enough to amortise the queue, few enough to spread over workers. */
+export const messagesPerJob = 100;
+const maxMessagesPerCommit = 1_000;
+const maxConcurrentCommits = 2;
+
+/** Job ids for a commit's messages: immediate ones share a job per chunk, scheduled ones get a delayed job each. */
+export function assignJobs(messages: Omit<NewMessage, 'job_id'>[]): NewMessage[] {
+  const assigned: NewMessage[] = [];
+  let chunkJobId = '';
+  let chunkSize = messagesPerJob;
+  for (const message of messages) {
+    if (message.scheduled_at) {
+      assigned.push({ ...message, job_id: scheduledJobId(message.id, message.scheduled_at) });
+      continue;
+    }
+    if (chunkSize === messagesPerJob) {
+      chunkJobId = `send-${message.id}`;
+      chunkSize = 0;
+    }
+    chunkSize++;
+    assigned.push({ ...message, job_id: chunkJobId });
+  }
+  return assigned;
+}
+
+export const scheduledJobId = (messageId: string, at: Date) => `scheduled-${messageId}-${at.getTime()}`;
+
+/** Splices already-serialised JSON columns into a row's JSON without parsing them again. */
+function rowJson(row: Record<string, unknown>, jsonColumns: Record<string, string>): string {
+  const rest = JSON.stringify(row);
+  const spliced = Object.entries(jsonColumns).map(([column, json]) => `"${column}":${json}`);
+  return `${rest.slice(0, -1)}${rest.length > 2 ? ',' : ''}${spliced.join(',')}}`;
+}
+
+/**
+ * One statement (so one round trip and one implicit transaction) that inserts the messages, their
+ * first timeline events and their usage: rows travel as one JSON document each.
+ */
+function acceptStatement(messages: NewMessage[], events: ReturnType<typeof messageEventRow>[], at: Date) {
+  const messagesJson = `[${messages.map(({ content, tags, ...row }) => rowJson(row, { content, tags })).join(',')}]`;
+  const eventsJson = `[${events.map(({ data, ...row }) => rowJson(row, { data })).join(',')}]`;
+  const usage = usageUpsert(
+    messages.map((message) => ({
+      orgId: message.org_id,
+      tenantId: message.tenant_id,
+      keyId: message.key_id ?? null,
+      channel: message.channel,
+      environment: message.environment,
+      count: 1,
+      at,
+    })),
+  );
+  return sql`
+    with new_messages as (
+      insert into messages select * from json_populate_recordset(null::messages, ${messagesJson}::json)
+    ), new_events as (
+      insert into message_events select * from json_populate_recordset(null::message_events, ${eventsJson}::json)
+    )
+    ${usage ?? sql`select 1`}`;
+}
+
+/** Adds the send jobs for committed messages; a failure here is repaired by the reconciler, not the caller. */
+export async function enqueueSendJobs(
+  queueName: typeof queueNames.sendEmail | typeof queueNames.sendSms,
+  messages: { id: string; job_id: string; scheduled_at?: Date | null }[],
+) {
+  const byJob = new Map<string, { messageIds: string[]; delay: number }>();
+  for (const message of messages) {
+    const job = byJob.get(message.job_id) ?? {
+      messageIds: [],
+      delay: message.scheduled_at ? Math.max(0, message.scheduled_at.getTime() - Date.now()) : 0,
+    };
+    job.messageIds.push(message.id);
+    byJob.set(message.job_id, job);
+  }
+  await enqueueBulk(
+    queueName,
+    'send',
+    [...byJob].map(([jobId, job]) => ({ data: { messageIds: job.messageIds }, opts: { jobId, delay: job.delay } })),
+  );
+}
+
+const pending: PendingWrite[] = [];
+let commitsInFlight = 0;
+let commitScheduled = false;
+/** Commits and the webhook enqueues that follow them, so that shutdown can wait for both. */
+const unfinished = new Set<Promise<unknown>>();
+
+function track(work: Promise<unknown>) {
+  unfinished.add(work);
+  const forget = () => unfinished.delete(work);
+  work.then(forget, forget);
+}
+
+/**
+ * Resolves once every write handed to `commitMessages` so far is committed and enqueued: shutdown waits
+ * for it before closing the queues and the database, since a request whose client hung up still commits.
+ */
+export async function writesSettled(): Promise<void> {
+  while (pending.length > 0 || unfinished.size > 0 || commitScheduled) {
+    await Promise.allSettled([...unfinished]);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Group commit: the messages of concurrent requests are inserted, counted and enqueued together, in one
+ * transaction and one queue round trip, and each request is answered once its own messages are durable.
+ */
+export function commitMessages(messages: NewMessage[], alsoInTransaction?: PendingWrite['alsoInTransaction']) {
+  return new Promise<void>((resolve, reject) => {
+    pending.push({ messages, alsoInTransaction, resolve, reject });
+    scheduleCommit();
+  });
+}
+
+function scheduleCommit() {
+  if (commitScheduled || commitsInFlight >= maxConcurrentCommits || pending.length === 0) return;
+  commitScheduled = true;
+  // Let the requests parsed in this turn of the event loop join the same commit.
+  setImmediate(() => {
+    commitScheduled = false;
+    const batch: PendingWrite[] = [];
+    let size = 0;
+    while (pending.length > 0 && (batch.length === 0 || size + (pending[0]?.messages.length ?? 0) <= maxMessagesPerCommit)) {
+      const write = pending.shift() as PendingWrite;
+      batch.push(write);
+      size += write.messages.length;
+    }
+    commitsInFlight++;
+    const committing = commitIsolated(batch).finally(() => {
+      commitsInFlight--;
+      scheduleCommit();
+    });
+    track(committing);
+    scheduleCommit();
+  });
+}
+
+/**
+ * Commits a batch and answers each write. A batch is one statement, so one write Postgres refuses would
+ * fail every request in it: then the halves are committed apart, down to the write at fault, and only its
+ * request fails. An unavailable database fails them all at once (retrying apart would only wait longer).
+ */
+async function commitIsolated(batch: PendingWrite[]): Promise<void> {
+  try {
+    await commit(batch);
+    for (const write of batch) write.resolve();
+  } catch (error) {
+    if (batch.length === 1 || isUnavailable(error)) {
+      for (const write of batch) write.reject(error);
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await commitIsolated(batch.slice(0, half));
+    await commitIsolated(batch.slice(half));
+  }
+}
+
+async function commit(batch: PendingWrite[]) {
+  const messages = batch.flatMap((write) => write.messages);
+  const now = new Date();
+  const accepted = messages.map((message) => {
+    const data = message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {};
+    const type = message.status === 'scheduled' ? ('scheduled' as const) : ('queued' as const);
+    const row = messageEventRow({ message, type, data, dedupeKey: `${message.id}:accepted`, at: now });
+    return { row, webhookEvent: messageWebhookEvent({ ...row, data, created_at: now }, message) };
+  });
+  const statement = acceptStatement(
+    messages.map((message) => ({ ...message, created_at: now, updated_at: now })),
+    accepted.map((event) => event.row),
+    now,
+  );
+  const webhookTargets = await routeEvents(db, accepted.map((event) => event.webhookEvent));
+  const extras = batch.filter((write) => write.alsoInTransaction);
+  let deliveries: StagedDelivery[] = [];
+  // One statement, without a transaction, when nothing else must commit with it (the common case).
+  if (extras.length === 0 && webhookTargets.length === 0) await statement.execute(db);
+  else {
+    deliveries = await db.transaction().execute(async (trx) => {
+      await statement.execute(trx);
+      for (const write of extras) await write.alsoInTransaction?.(trx);
+      return stageDeliveries(trx, webhookTargets);
+    });
+  }
+
+  for (const channel of ['email', 'sms'] as const) {
+    const ofChannel = messages.filter((message) => message.channel === channel);
+    if (ofChannel.length === 0) continue;
+    await enqueueSendJobs(channel === 'email' ? queueNames.sendEmail : queueNames.sendSms, ofChannel).catch(
+      (error: unknown) => logger.error({ err: error }, 'enqueue after commit failed; the reconciler will re-enqueue'),
+    );
+  }
+  // Not awaited: the requests are answered once their messages are durable and enqueued.
+  track(enqueueStagedDeliveries(deliveries));
+}
+

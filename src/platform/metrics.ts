@@ -1,0 +1,117 @@
+import type { RequestHandler } from 'express';
+import { collectDefaultMetrics, Gauge, Histogram, Counter, Registry } from 'prom-client';
+import { config } from './config.js';
+import { logger } from './logger.js';
+import { allQueueNames, queue } from './jobs.js';
+
+/** Every process keeps its own registry; Prometheus scrapes each process (the API on PORT, a worker on METRICS_PORT). */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+const httpRequestDuration = new Histogram({
+  name: 'sendoka_http_request_duration_seconds',
+  help: 'API request durations by method, route pattern and status code',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});
+
+export function observeHttpRequest(method: string, route: string, status: number, seconds: number): void {
+  httpRequestDuration.observe({ method, route, status: String(status) }, seconds);
+}
+
+const jobStates = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'] as const;
+/** A scrape must answer even when Redis does not. */
+const queueScrapeTimeoutMs = 2_000;
+
+// Needs no handle: the registry calls collect() on every scrape.
+new Gauge({
+  name: 'sendoka_queue_jobs',
+  help: 'Jobs per queue and state, read from Redis at scrape time (the same in every process: aggregate with max)',
+  labelNames: ['queue', 'state'] as const,
+  registers: [registry],
+  async collect() {
+    this.reset();
+    try {
+      const counts = await Promise.race([
+        Promise.all(allQueueNames.map(async (name) => [name, await queue(name).getJobCounts(...jobStates)] as const)),
+        new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timed out')), queueScrapeTimeoutMs).unref()),
+      ]);
+      for (const [name, byState] of counts) {
+        for (const state of jobStates) this.set({ queue: name, state }, byState[state] ?? 0);
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'queue metrics unavailable: Redis did not answer');
+    }
+  },
+});
+
+const jobDuration = new Histogram({
+  name: 'sendoka_job_duration_seconds',
+  help: 'Jobs processed by this process, by queue and outcome (failed includes attempts that will be retried)',
+  labelNames: ['queue', 'outcome'] as const,
+  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60],
+  registers: [registry],
+});
+
+export function observeJob(queueName: string, outcome: 'completed' | 'failed', seconds: number): void {
+  jobDuration.observe({ queue: queueName, outcome }, seconds);
+}
+
+const sends = new Counter({
+  name: 'sendoka_sends_total',
+  help: 'Send attempts of messages by channel, provider and outcome (sent, failed, retry, suppressed)',
+  labelNames: ['channel', 'provider', 'outcome'] as const,
+  registers: [registry],
+});
+
+interface SendResult {
+  message: { channel: 'email' | 'sms'; environment: 'live' | 'test' };
+  status: string;
+}
+
+/** Counts the outcome of each message of a send attempt; test keys never reach a provider (`simulator`). */
+export function countSendOutcomes(results: readonly SendResult[], finalAttempt: boolean): void {
+  for (const { message, status } of results) {
+    const provider =
+      message.environment === 'test' ? 'simulator' : message.channel === 'email' ? config.EMAIL_PROVIDER : config.SMS_PROVIDER;
+    const outcome = status === 'retry' && finalAttempt ? 'failed' : status;
+    sends.inc({ channel: message.channel, provider, outcome });
+  }
+}
+
+const webhookAttempts = new Histogram({
+  name: 'sendoka_webhook_attempt_duration_seconds',
+  help: 'Webhook delivery attempts by outcome (succeeded, retrying, failed) and response class, with their latency',
+  labelNames: ['outcome', 'response'] as const,
+  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
+  registers: [registry],
+});
+
+/** One attempt of a webhook delivery: `status` is the delivery's status after it (pending = a retry is scheduled). */
+export function observeWebhookAttempt(
+  status: 'succeeded' | 'pending' | 'failed',
+  result: { statusCode: number | null; latencyMs: number },
+): void {
+  const outcome = status === 'pending' ? 'retrying' : status;
+  const response = result.statusCode === null ? 'none' : `${Math.floor(result.statusCode / 100)}xx`;
+  webhookAttempts.observe({ outcome, response }, result.latencyMs / 1000);
+}
+
+const providerEventsUnmatched = new Counter({
+  name: 'sendoka_provider_events_unmatched_total',
+  help:
+    'Provider events (SES notifications) of a tracked type that matched no message, by provider, event type and reason ' +
+    '(no_identifier, not_found, ambiguous, id_mismatch); each is also logged',
+  labelNames: ['provider', 'type', 'reason'] as const,
+  registers: [registry],
+});
+
+/** One provider event recorded nowhere because it matched no message. */
+export function countUnmatchedProviderEvent(provider: 'ses', type: string, reason: string): void {
+  providerEventsUnmatched.inc({ provider, type, reason });
+}
+
+export const metricsHandler: RequestHandler = async (_req, res) => {
+  res.set('Content-Type', registry.contentType).send(await registry.metrics());
+};

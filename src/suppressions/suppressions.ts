@@ -1,0 +1,237 @@
+import { type ColumnType, type Selectable, sql } from 'kysely';
+import { z } from 'zod';
+import { assertTenantUsable, tenantNotDeleting } from '../access/tenant-scope.js';
+import type { Db } from '../platform/db.js';
+import type { KeyEnvironment } from '../platform/schema/index.js';
+import { ApiError, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { assertMayChange, environmentVisibleTo } from '../access/object-environment.js';
+import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
+import { actingTenantId, type Principal } from '../access/principal.js';
+
+export const suppressionReasons = ['bounce', 'complaint', 'manual', 'unsubscribe'] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
+export interface SuppressionTable {
+  id: string;
+  org_id: string;
+  /** null: org-wide, applies to every tenant of the org. */
+  tenant_id: string | null;
+  /** Which sends it filters: a live suppression live ones, a test suppression test ones. */
+  environment: KeyEnvironment;
+  /** A lower-cased email address or an E.164 phone number. */
+  address: string;
+  reason: SuppressionReason;
+  source: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+declare module '../platform/schema/index.js' {
+  interface Database {
+    suppressions: SuppressionTable;
+  }
+}
+
+export type Suppression = Selectable<SuppressionTable>;
+
+const uniqueConstraint = 'suppressions_org_address_environment_tenant_unique';
+const e164 = /^\+[1-9][0-9]{6,14}$/;
+const email = z.email();
+
+const address = z
+  .string()
+  .trim()
+  .max(320)
+  .toLowerCase()
+  .refine(
+    (value) => e164.test(value) || email.safeParse(value).success,
+    'must be an email address or an E.164 phone number (+14155550100)',
+  );
+const reason = z.enum(suppressionReasons, { error: `must be one of ${suppressionReasons.join(', ')}` });
+
+export const createSuppressionInput = z.strictObject({
+  address,
+  tenant_id: z.string().max(64).nullish(),
+  reason: reason.default('manual'),
+});
+
+export const listSuppressionsQuery = pageQuery.extend({
+  address: address.optional(),
+  tenant_id: z.string().max(64).optional(),
+  reason: reason.optional(),
+});
+
+export function presentSuppression(suppression: Suppression) {
+  return {
+    id: suppression.id,
+    address: suppression.address,
+    tenant_id: suppression.tenant_id,
+    environment: suppression.environment,
+    reason: suppression.reason,
+    source: suppression.source,
+    created_at: suppression.created_at.toISOString(),
+  };
+}
+
+/** A key's reach: the whole org for a root key; its own tenant's and the org-wide ones for a tenant-bound key. */
+function suppressionsInScope(db: Db, principal: Principal) {
+  const select = db
+    .selectFrom('suppressions')
+    .selectAll()
+    .where('org_id', '=', principal.orgId)
+    .where(tenantNotDeleting('suppressions.tenant_id'));
+  const tenantId = principal.tenantId;
+  if (tenantId === null) return select;
+  return select.where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]));
+}
+
+/** What a key may read: those in its reach, only the test ones for a test key. */
+function visibleSuppressions(db: Db, principal: Principal) {
+  return suppressionsInScope(db, principal).where(environmentVisibleTo('suppressions', principal));
+}
+
+/**
+ * Creates a suppression in the key's environment, or answers the existing one for the same org, tenant,
+ * environment and address (`created: false`).
+ */
+export async function createSuppression(db: Db, principal: Principal, input: z.infer<typeof createSuppressionInput>) {
+  const tenantId = actingTenantId(principal, input.tenant_id);
+  if (principal.tenantId === null && tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
+  const { inserted, ...row } = await db
+    .insertInto('suppressions')
+    .values({
+      id: newId('suppression'),
+      org_id: principal.orgId,
+      tenant_id: tenantId,
+      environment: principal.environment,
+      address: input.address,
+      reason: input.reason,
+      source: principal.keyId,
+    })
+    // A no-op update rather than DO NOTHING, so the existing row is returned by the same statement.
+    .onConflict((oc) =>
+      oc.constraint(uniqueConstraint).doUpdateSet({ address: (eb) => eb.ref('suppressions.address') }),
+    )
+    .returningAll()
+    // xmax is 0 only on a freshly inserted row version.
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .executeTakeFirstOrThrow();
+  return { created: inserted, suppression: presentSuppression(row) };
+}
+
+export async function listSuppressions(
+  db: Db,
+  principal: Principal,
+  query: PageQuery & z.infer<typeof listSuppressionsQuery>,
+) {
+  let select = visibleSuppressions(db, principal);
+  // Like every list: a filter on a tenant the key cannot see finds nothing.
+  if (query.tenant_id !== undefined) select = select.where('tenant_id', '=', query.tenant_id);
+  if (query.address !== undefined) select = select.where('address', '=', query.address);
+  if (query.reason) select = select.where('reason', '=', query.reason);
+  return fetchPage(select, query, presentSuppression);
+}
+
+export async function getSuppression(db: Db, principal: Principal, suppressionId: string) {
+  const row = await visibleSuppressions(db, principal).where('id', '=', suppressionId).executeTakeFirst();
+  if (!row) throw notFound('suppression', suppressionId);
+  return presentSuppression(row);
+}
+
+/**
+ * Root keys delete any suppression of the org; tenant-bound keys only their own tenant's (an org-wide one they
+ * can read is a 403); test keys only test ones (a live one in their reach is a 403).
+ */
+export async function deleteSuppression(db: Db, principal: Principal, suppressionId: string) {
+  const suppression = await suppressionsInScope(db, principal).where('id', '=', suppressionId).executeTakeFirst();
+  if (!suppression) throw notFound('suppression', suppressionId);
+  assertMayChange(principal, suppression, 'suppressions');
+  if (principal.tenantId !== null && suppression.tenant_id === null) {
+    throw new ApiError(
+      403,
+      'permission_error',
+      'ORG_WIDE_SUPPRESSION',
+      `suppression ${suppressionId} is org-wide; only a platform-root key can delete it`,
+    );
+  }
+  const deleted = await db
+    .deleteFrom('suppressions')
+    .where('org_id', '=', principal.orgId)
+    .where('id', '=', suppression.id)
+    .returning('id')
+    .executeTakeFirst();
+  if (!deleted) throw notFound('suppression', suppressionId);
+  return { id: deleted.id, deleted: true };
+}
+
+/** The messages a suppression lookup is for: one org, tenant and environment. */
+export interface SuppressionScope {
+  org_id: string;
+  tenant_id: string | null;
+  environment: KeyEnvironment;
+}
+
+/**
+ * The subset of `addresses` (lower-cased) suppressed for the message's tenant or org-wide, never a sibling
+ * tenant's, in the message's environment only: live suppressions filter live sends, test ones test sends (a
+ * test send honouring live ones would tell a test key which real addresses are suppressed). One indexed query:
+ * the send workers call it for every batch.
+ */
+export async function suppressedRecipients(db: Db, message: SuppressionScope, addresses: string[]): Promise<Set<string>> {
+  if (addresses.length === 0) return new Set();
+  const lowerCased = [...new Set(addresses.map((value) => value.toLowerCase()))];
+  const tenantId = message.tenant_id;
+  const rows = await db
+    .selectFrom('suppressions')
+    .select('address')
+    .where('org_id', '=', message.org_id)
+    .where('address', '=', (eb) => eb.fn.any(eb.val(lowerCased)))
+    .where('environment', '=', message.environment)
+    .where((eb) =>
+      tenantId === null
+        ? eb('tenant_id', 'is', null)
+        : eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]),
+    )
+    .execute();
+  return new Set(rows.map((row) => row.address));
+}
+
+export interface NewSuppression {
+  orgId: string;
+  tenantId: string | null;
+  /** The environment of the send that bounced, complained or opted out. */
+  environment: KeyEnvironment;
+  address: string;
+  reason: SuppressionReason;
+  source?: string;
+}
+
+/** Records suppressions (bounces, complaints); an address already suppressed in that scope is left as is. */
+export async function addSuppressions(db: Db, entries: NewSuppression[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries
+    .map((entry) => ({
+      id: newId('suppression'),
+      org_id: entry.orgId,
+      tenant_id: entry.tenantId,
+      environment: entry.environment,
+      address: entry.address.toLowerCase(),
+      reason: entry.reason,
+      source: entry.source ?? null,
+    }))
+    // One order for every caller: concurrent inserts of the same keys wait on each other, never deadlock.
+    .sort(
+      (a, b) =>
+        compare(a.org_id, b.org_id) ||
+        compare(a.address, b.address) ||
+        compare(a.environment, b.environment) ||
+        compare(a.tenant_id ?? '', b.tenant_id ?? ''),
+    );
+  await db
+    .insertInto('suppressions')
+    .values(rows)
+    .onConflict((oc) => oc.constraint(uniqueConstraint).doNothing())
+    .execute();
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import { config } from '../platform/config.js';
+import type { Db } from '../platform/db.js';
+import type { Tenant } from '../platform/schema/index.js';
+import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from '../platform/event-types.js';
+import { enqueueSendJobs, messagesPerJob } from '../messages/send/writer.js';
+import { cancelWaitingMessages } from '../messages/messages.js';
+import { enqueue, type JobData, queueNames } from '../platform/jobs.js';
+import { presentTenant } from './record.js';
+import { publishEvents } from '../webhooks/endpoints.js';
+
+// Suspension: events, releasing held messages on reactivation, canceling them after the hold.
+
+/**
+ * tenant.suspended / tenant.reactivated go to org-level endpoints only (a tenant's own endpoints belong to
+ * the customer being suspended). The id names the suspension it starts or ends, so each transition is
+ * its own event however often it is published.
+ */
+export async function publishStatusEvent(db: Db, tenant: Tenant) {
+  const type = tenant.status === 'suspended' ? 'tenant.suspended' : 'tenant.reactivated';
+  const { id, ...described } = presentTenant(tenant);
+  const event: PlatformEvent = {
+    id: deterministicEventId(`${type}:${tenant.id}:${tenant.suspended_at?.getTime() ?? 0}`),
+    type,
+    orgId: tenant.org_id,
+    tenantId: null,
+    createdAt: tenant.updated_at,
+    data: { tenant_id: id, ...described },
+  };
+  await publishEvents(db, [event]);
+  await db
+    .updateTable('tenants')
+    .set({ status_event_pending: false })
+    .where('id', '=', tenant.id)
+    .where('status', '=', tenant.status)
+    .where('updated_at', '=', tenant.updated_at)
+    .execute();
+}
+
+/** Publishes the events of transitions whose publisher died first (idempotent by event id). */
+export async function republishStatusEvents(db: Db): Promise<number> {
+  const owed = await db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('status_event_pending', '=', true)
+    .where('updated_at', '<', new Date(Date.now() - statusEventGraceMs))
+    .where('status', 'in', ['active', 'suspended'])
+    .limit(500)
+    .execute();
+  for (const tenant of owed) await publishStatusEvent(db, tenant);
+  return owed.length;
+}
+
+export async function requestRelease(tenant: Tenant) {
+  const suspendedAt = tenant.suspended_at?.getTime() ?? 0;
+  await enqueue(queueNames.tenants, 'release', { tenantId: tenant.id, suspendedAt }, {
+    jobId: `release-${tenant.id}-${suspendedAt}`,
+  });
+}
+
+const releasePageSize = 1_000;
+
+/**
+ * Enqueues the messages a suspension held back (queued, or scheduled and now due) so they go out now,
+ * instead of when the reconciler next looks. Sending stays idempotent: a message is claimed once.
+ */
+export async function releaseHeldMessages(db: Db, job: JobData<'tenants', 'release'>): Promise<number> {
+  let released = 0;
+  let after = '';
+  for (;;) {
+    const tenant = await db.selectFrom('tenants').select('status').where('id', '=', job.tenantId).executeTakeFirst();
+    // Suspended again (or being deleted) meanwhile: what is left waits for the next reactivation.
+    if (tenant?.status !== 'active') return released;
+    const page = await db
+      .selectFrom('messages')
+      .select(['id', 'channel'])
+      .where('tenant_id', '=', job.tenantId)
+      .where('id', '>', after)
+      .where((eb) =>
+        eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'scheduled'), eb('scheduled_at', '<=', new Date())])]),
+      )
+      .orderBy('id')
+      .limit(releasePageSize)
+      .execute();
+    for (const channel of ['email', 'sms'] as const) {
+      const ofChannel = page.filter((message) => message.channel === channel);
+      for (let start = 0; start < ofChannel.length; start += messagesPerJob) {
+        const chunk = ofChannel.slice(start, start + messagesPerJob);
+        const jobId = `release-${chunk[0]?.id}-${job.suspendedAt}`;
+        await enqueueSendJobs(
+          channel === 'email' ? queueNames.sendEmail : queueNames.sendSms,
+          chunk.map((message) => ({ id: message.id, job_id: jobId })),
+        );
+      }
+    }
+    released += page.length;
+    if (page.length < releasePageSize) return released;
+    after = page.at(-1)?.id ?? after;
+  }
+}
+
+/**
+ * Cancels what a suspension has held for longer than SUSPENSION_HOLD_HOURS: messages of a tenant
+ * suspended that long that have been due (queued, or scheduled for a time) that long.
+ */
+export async function cancelExpiredHolds(): Promise<number> {
+  const cutoff = new Date(Date.now() - config.SUSPENSION_HOLD_HOURS * 3_600_000);
+  const cancel = {
+    lastError: `canceled: the tenant was suspended for more than ${config.SUSPENSION_HOLD_HOURS} hours`,
+    data: { reason: 'tenant_suspended' },
+  };
+  return cancelWaitingMessages(
+    (trx) =>
+      trx
+        .selectFrom('messages')
+        .innerJoin('tenants', 'tenants.id', 'messages.tenant_id')
+        .select('messages.id')
+        .where('tenants.status', '=', 'suspended')
+        .where('tenants.suspended_at', '<', cutoff)
+        .where(sql<Date>`coalesce(messages.scheduled_at, messages.created_at)`, '<', cutoff)
+        .forUpdate(['messages'])
+        .skipLocked(),
+    cancel,
+  );
+}

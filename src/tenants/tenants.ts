@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { findTenant, lockTenant } from '../access/tenant-scope.js';
+import type { Database, Db } from '../platform/db.js';
+import { isUniqueViolation } from '../platform/db-errors.js';
+import type { Tenant, TenantStatus } from '../platform/schema/index.js';
+import { ApiError, conflict, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { keysChanged } from '../access/key-cache.js';
+import { logger } from '../platform/logger.js';
+import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
+import { deletionProgress } from './deletion.js';
+import { presentTenant } from './record.js';
+import { publishStatusEvent, requestRelease } from './suspension.js';
+
+const slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lower-case letters, digits and inner hyphens only');
+const metadata = z
+  .record(z.string().max(64), z.string().max(512))
+  .refine((value) => Object.keys(value).length <= 50, 'at most 50 keys');
+
+export const createTenantInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  slug,
+  external_ref: z.string().min(1).max(255).nullish(),
+  metadata: metadata.optional(),
+});
+
+export const updateTenantInput = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  slug: slug.optional(),
+  external_ref: z.string().min(1).max(255).nullable().optional(),
+  metadata: metadata.optional(),
+  status: z.enum(['active', 'suspended']).optional(),
+});
+
+export const listTenantsQuery = pageQuery.extend({
+  external_ref: z.string().max(255).optional(),
+  status: z.enum(['active', 'suspended', 'deleting']).optional(),
+});
+
+const slugTaken = (value: string) => conflict('SLUG_TAKEN', `slug ${value} is already used by another tenant of this org`);
+
+export async function createTenant(db: Db, orgId: string, input: z.infer<typeof createTenantInput>) {
+  try {
+    const tenant = await db
+      .insertInto('tenants')
+      .values({
+        id: newId('tenant'),
+        org_id: orgId,
+        name: input.name,
+        slug: input.slug,
+        external_ref: input.external_ref ?? null,
+        metadata: JSON.stringify(input.metadata ?? {}),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return presentTenant(tenant);
+  } catch (error) {
+    if (isUniqueViolation(error, 'tenants_org_slug_unique')) throw slugTaken(input.slug);
+    throw error;
+  }
+}
+
+/** A tenant; one being deleted comes with the deletion's progress. */
+export async function getTenant(db: Db, orgId: string, tenantId: string) {
+  const tenant = await findTenant(db, orgId, tenantId);
+  if (!tenant) throw notFound('tenant', tenantId);
+  if (tenant.status !== 'deleting') return presentTenant(tenant);
+  return { ...presentTenant(tenant), deletion: await deletionProgress(db, tenantId) };
+}
+
+export async function listTenants(db: Db, orgId: string, query: PageQuery & z.infer<typeof listTenantsQuery>) {
+  let select = db.selectFrom('tenants').selectAll().where('org_id', '=', orgId);
+  if (query.external_ref !== undefined) select = select.where('external_ref', '=', query.external_ref);
+  if (query.status) select = select.where('status', '=', query.status);
+  return fetchPage(select, query, presentTenant);
+}
+
+const tenantDeleting = (tenantId: string) =>
+  new ApiError(409, 'conflict_error', 'TENANT_DELETING', `tenant ${tenantId} is being deleted`);
+
+/**
+ * Updates a tenant. Suspending or reactivating it is a transition: it is stamped, its event is owed
+ * (status_event_pending) in the same transaction, then published; reactivation also sends what was held.
+ */
+export async function updateTenant(
+  db: Kysely<Database>,
+  orgId: string,
+  tenantId: string,
+  input: z.infer<typeof updateTenantInput>,
+) {
+  let transition: TenantStatus | undefined;
+  let tenant: Tenant;
+  try {
+    tenant = await db.transaction().execute(async (trx) => {
+      const current = await lockTenant(trx, orgId, tenantId);
+      if (current.status === 'deleting') throw tenantDeleting(tenantId);
+      transition = input.status !== undefined && input.status !== current.status ? input.status : undefined;
+      const now = new Date();
+      return trx
+        .updateTable('tenants')
+        .set({
+          name: input.name,
+          slug: input.slug,
+          external_ref: input.external_ref,
+          metadata: input.metadata === undefined ? undefined : JSON.stringify(input.metadata),
+          status: input.status,
+          suspended_at: transition === 'suspended' ? now : undefined,
+          status_event_pending: transition ? true : undefined,
+          updated_at: now,
+        })
+        .where('id', '=', tenantId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+  } catch (error) {
+    if (input.slug && isUniqueViolation(error, 'tenants_org_slug_unique')) throw slugTaken(input.slug);
+    throw error;
+  }
+  if (transition) {
+    await keysChanged({ tenantId });
+    // The change is committed; a failed publish or enqueue is repaired by the tenants sweep.
+    await publishStatusEvent(db, tenant).catch((error: unknown) =>
+      logger.error({ err: error, tenantId }, 'publishing the tenant status event failed; the sweep will retry'),
+    );
+    if (transition === 'active') {
+      await requestRelease(tenant).catch((error: unknown) =>
+        logger.error({ err: error, tenantId }, 'enqueueing held messages failed; the reconciler will send them'),
+      );
+    }
+  }
+  return presentTenant(tenant);
+}
