@@ -1,9 +1,9 @@
-import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable, visibleTo } from '../access/tenant-scope.js';
 import type { Database, Db } from '../platform/db.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
-import type { KeyEnvironment } from '../platform/schema/index.js';
+import type { AudienceTable, ContactImportTable, ContactTable, ImportedContact } from '../platform/schema/index.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { groupBy } from '../platform/group-by.js';
 import { newId } from '../platform/ids.js';
@@ -11,61 +11,6 @@ import { assertMayChange, environmentVisibleTo } from '../access/object-environm
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
 import { enqueue, queueNames } from '../platform/jobs.js';
-
-export interface AudienceTable {
-  id: string;
-  org_id: string;
-  /** null: an org-level audience, visible to the org's root keys only. */
-  tenant_id: string | null;
-  /** Its contacts are real people's addresses when live: a test key neither reads nor changes them. */
-  environment: KeyEnvironment;
-  name: string;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-type Metadata = Record<string, string>;
-
-export interface ContactTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  audience_id: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  unsubscribed: ColumnType<boolean, boolean | undefined, boolean>;
-  metadata: ColumnType<Metadata, string | undefined, string>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
-
-export interface ContactImportTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  audience_id: string;
-  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
-  /** The submitted contacts, until the job has upserted them all. */
-  payload: ColumnType<ImportedContact[] | null, string, null>;
-  total: number;
-  processed: ColumnType<number, number | undefined, number>;
-  created: ColumnType<number, number | undefined, number>;
-  updated: ColumnType<number, number | undefined, number>;
-  error: string | null;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  finished_at: Date | null;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    audiences: AudienceTable;
-    contacts: ContactTable;
-    contact_imports: ContactImportTable;
-  }
-}
 
 type Audience = Selectable<AudienceTable>;
 type Contact = Selectable<ContactTable>;
@@ -303,8 +248,8 @@ const maxImportContacts = 10_000;
 /** Contacts upserted per statement (and per progress update) by the import job. */
 const importBatchSize = 1_000;
 
-const importedContact = z.strictObject({ email: contactEmail, ...contactFields });
-export type ImportedContact = z.infer<typeof importedContact>;
+// What the parse yields is what contact_imports.payload stores and the import job reads back.
+const importedContact = z.strictObject({ email: contactEmail, ...contactFields }) satisfies z.ZodType<ImportedContact>;
 
 export const importContactsInput = z.strictObject({
   contacts: z.array(importedContact).min(1).max(maxImportContacts),

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { domainToASCII } from 'node:url';
-import type { ColumnType, Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { parse as parseHostname } from 'tldts';
 import { z } from 'zod';
 import { assertTenantUsable, tenantNotDeleting, visibleTo } from '../access/tenant-scope.js';
 import { config } from '../platform/config.js';
 import type { Database, Db } from '../platform/db.js';
-import type { KeyEnvironment } from '../platform/schema/index.js';
+import type { Domain, DomainStatus, KeyEnvironment, MessageTable } from '../platform/schema/index.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
 import { ApiError, conflict, invalid, notFound } from '../platform/errors.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from '../platform/event-types.js';
@@ -14,7 +14,7 @@ import { newId } from '../platform/ids.js';
 import { onTenantChange } from '../access/key-cache.js';
 import { assertLiveKey } from '../access/object-environment.js';
 import { logger } from '../platform/logger.js';
-import { cancelWaitingMessages, type MessageTable } from '../messages/messages.js';
+import { cancelWaitingMessages } from '../messages/messages.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
 import { dkimTarget, identityProvider } from '../providers/email/identities.js';
@@ -22,31 +22,6 @@ import { enqueue, type JobName, queueNames, scheduleJob } from '../platform/jobs
 import { sandboxDomainId, takeSandboxMessage } from './sandbox.js';
 import { assertSandboxRecipients } from '../test-inboxes/test-inboxes.js';
 import { publishEvents } from '../webhooks/endpoints.js';
-
-export type DomainStatus = 'pending' | 'verified' | 'failed';
-
-export interface DomainTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  name: string;
-  status: ColumnType<DomainStatus, DomainStatus | undefined, DomainStatus>;
-  dkim_tokens: string[];
-  verification_token: string;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-  verified_at: Date | null;
-  last_checked_at: Date | null;
-  status_event_pending: ColumnType<boolean, boolean | undefined, boolean>;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    domains: DomainTable;
-  }
-}
-
-export type Domain = Selectable<DomainTable>;
 
 /** Lower case, IDNA to punycode, no trailing dot; null when it is not a well-formed host name. */
 export function normaliseDomainName(value: string): string | null {

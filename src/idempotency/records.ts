@@ -1,29 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ColumnType } from 'kysely';
 import { z } from 'zod';
 import { visibleTo } from '../access/tenant-scope.js';
 import type { Db } from '../platform/db.js';
 import { ApiError, conflict } from '../platform/errors.js';
 import { idempotencyWindowHours, maxIdempotencyKeyLength } from '../platform/limits.js';
 import type { Principal } from '../access/principal.js';
-
-export interface IdempotencyRecordTable {
-  key_id: string;
-  scope: string;
-  idempotency_key: string;
-  org_id: string;
-  tenant_id: string | null;
-  request_hash: string;
-  response_status: number | null;
-  response_body: ColumnType<unknown, string | null, string | null>;
-  created_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    idempotency_records: IdempotencyRecordTable;
-  }
-}
 
 const retentionMs = idempotencyWindowHours * 3600 * 1000;
 /** A record without a response this old belongs to a request that died before committing anything. */

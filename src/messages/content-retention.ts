@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db.js';
-import { type MessageStatus, messageStatuses } from './messages.js';
+import { type MessageStatus, messageStatuses } from '../platform/schema/index.js';
 
 /**
  * Statuses no send worker claims a message in again (claimMessages takes only queued, scheduled and

@@ -1,8 +1,15 @@
-import { type ColumnType, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { visibleTo } from '../access/tenant-scope.js';
 import { type Database, type Db, db } from '../platform/db.js';
-import type { KeyEnvironment } from '../platform/schema/index.js';
+import {
+  type Channel,
+  type KeyEnvironment,
+  type MessageEventType,
+  type MessageStatus,
+  type MessageTable,
+  messageStatuses,
+} from '../platform/schema/index.js';
 import { notFound } from '../platform/errors.js';
 import type { EventType, PlatformEvent } from '../platform/event-types.js';
 import { newId } from '../platform/ids.js';
@@ -10,83 +17,6 @@ import { fetchPage, pageQuery } from '../platform/pagination.js';
 import type { Principal } from '../access/principal.js';
 import { addSuppressions } from '../suppressions/suppressions.js';
 import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from '../webhooks/endpoints.js';
-
-export const messageStatuses = [
-  'queued',
-  'scheduled',
-  'sending',
-  'sent',
-  'delivered',
-  'delivery_delayed',
-  'bounced',
-  'complained',
-  'failed',
-  'suppressed',
-  'canceled',
-] as const;
-export type MessageStatus = (typeof messageStatuses)[number];
-
-export type MessageEventType =
-  | 'queued'
-  | 'scheduled'
-  | 'sent'
-  | 'delivered'
-  | 'delivery_delayed'
-  | 'bounced'
-  | 'complained'
-  | 'opened'
-  | 'clicked'
-  | 'failed'
-  | 'suppressed'
-  | 'canceled';
-
-export type Channel = 'email' | 'sms';
-
-export interface MessageTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  key_id: string | null;
-  channel: Channel;
-  environment: KeyEnvironment;
-  status: MessageStatus;
-  sender: string;
-  recipients: string[];
-  subject: string | null;
-  domain_id: string | null;
-  content: ColumnType<Record<string, unknown>, string, string>;
-  /** Set when the retention pass erased the content's bodies, attachments and template variables. */
-  content_erased_at: Date | null;
-  tags: ColumnType<{ name: string; value: string }[], string, string>;
-  scheduled_at: Date | null;
-  job_id: string | null;
-  claimed_at: Date | null;
-  handed_over_at: Date | null;
-  provider_message_id: string | null;
-  last_error: string | null;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-  sent_at: Date | null;
-}
-
-export interface MessageEventTable {
-  id: string;
-  message_id: string;
-  org_id: string;
-  tenant_id: string | null;
-  type: MessageEventType;
-  recipient: string | null;
-  data: ColumnType<Record<string, unknown>, string, string>;
-  dedupe_key: string;
-  created_at: ColumnType<Date, Date | undefined, never>;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    messages: MessageTable;
-    message_events: MessageEventTable;
-  }
-}
 
 export interface MessageRef {
   id: string;

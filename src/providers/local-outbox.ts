@@ -1,20 +1,4 @@
-import type { ColumnType } from 'kysely';
 import { db } from '../platform/db.js';
-
-export interface LocalOutboxTable {
-  message_id: string;
-  channel: 'email' | 'sms';
-  payload: ColumnType<Record<string, unknown>, string, string>;
-  deliveries: ColumnType<number, number | undefined, number>;
-  first_sent_at: ColumnType<Date, Date | undefined, never>;
-  last_sent_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    local_outbox: LocalOutboxTable;
-  }
-}
 
 /**
  * What the local (development) providers "send": one row per message. A message handed over twice is

@@ -1,38 +1,13 @@
-import { type ColumnType, type Selectable, sql } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable, tenantNotDeleting } from '../access/tenant-scope.js';
 import type { Db } from '../platform/db.js';
-import type { KeyEnvironment } from '../platform/schema/index.js';
+import { type KeyEnvironment, type Suppression, type SuppressionReason, suppressionReasons } from '../platform/schema/index.js';
 import { ApiError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { assertMayChange, environmentVisibleTo } from '../access/object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
-
-export const suppressionReasons = ['bounce', 'complaint', 'manual', 'unsubscribe'] as const;
-export type SuppressionReason = (typeof suppressionReasons)[number];
-
-export interface SuppressionTable {
-  id: string;
-  org_id: string;
-  /** null: org-wide, applies to every tenant of the org. */
-  tenant_id: string | null;
-  /** Which sends it filters: a live suppression live ones, a test suppression test ones. */
-  environment: KeyEnvironment;
-  /** A lower-cased email address or an E.164 phone number. */
-  address: string;
-  reason: SuppressionReason;
-  source: string | null;
-  created_at: ColumnType<Date, Date | undefined, never>;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    suppressions: SuppressionTable;
-  }
-}
-
-export type Suppression = Selectable<SuppressionTable>;
 
 const uniqueConstraint = 'suppressions_org_address_environment_tenant_unique';
 const e164 = /^\+[1-9][0-9]{6,14}$/;

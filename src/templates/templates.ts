@@ -1,44 +1,14 @@
-import type { ColumnType, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import Mustache from 'mustache';
 import { z } from 'zod';
 import { assertTenantUsable, visibleTo } from '../access/tenant-scope.js';
 import type { Db } from '../platform/db.js';
-import type { KeyEnvironment } from '../platform/schema/index.js';
+import type { KeyEnvironment, TemplateTable } from '../platform/schema/index.js';
 import { ApiError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { assertMayChange, environmentVisibleTo } from '../access/object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
-
-type VariableValue = string | number | boolean;
-
-export interface TemplateVariable {
-  name: string;
-  /** Used when a render leaves the variable out; without one the variable is required. */
-  default?: VariableValue;
-}
-
-export interface TemplateTable {
-  id: string;
-  org_id: string;
-  /** null: an org-level template, usable by the org's root keys only. */
-  tenant_id: string | null;
-  /** Which sends may use it: a live template live ones, a test template test ones. */
-  environment: KeyEnvironment;
-  name: string;
-  subject: string;
-  html: string | null;
-  text: string | null;
-  variables: ColumnType<TemplateVariable[], string, string>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    templates: TemplateTable;
-  }
-}
 
 type Template = Selectable<TemplateTable>;
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ColumnType, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { lockTenant } from '../access/tenant-scope.js';
 import { config } from '../platform/config.js';
 import type { Database, Db } from '../platform/db.js';
@@ -10,29 +10,9 @@ import { keysChanged } from '../access/key-cache.js';
 import { logger } from '../platform/logger.js';
 import { identityProvider } from '../providers/email/identities.js';
 import { enqueue, queue, queueNames } from '../platform/jobs.js';
+import type { TenantDeletionTable } from '../platform/schema/index.js';
 import { presentTenant } from './record.js';
 import { forgetRoutes, publishEvents } from '../webhooks/endpoints.js';
-
-export interface TenantDeletionTable {
-  tenant_id: string;
-  org_id: string;
-  tenant: ColumnType<Record<string, unknown>, string, never>;
-  pass: ColumnType<number, number | undefined, number>;
-  pass_rows: ColumnType<number, number | undefined, number>;
-  current_table: string;
-  after_id: ColumnType<string, string | undefined, string>;
-  rows_deleted: ColumnType<Record<string, number>, string | undefined, string>;
-  started_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  deleted_event_pending: ColumnType<boolean, boolean | undefined, boolean>;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    tenant_deletions: TenantDeletionTable;
-  }
-}
 
 type Deletion = Selectable<TenantDeletionTable>;
 

@@ -1,9 +1,10 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { ColumnType, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable, visibleTo } from '../access/tenant-scope.js';
 import { config } from '../platform/config.js';
 import type { Database, Db } from '../platform/db.js';
+import type { TestInboxTable } from '../platform/schema/index.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
 import { ApiError, conflict, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -14,26 +15,6 @@ import { actingTenantId, type Principal } from '../access/principal.js';
 import { emailSender, type OutboundEmail } from '../providers/email/sender.js';
 import { recordLocalDeliveries } from '../providers/local-outbox.js';
 import { takeSandboxMessage } from '../domains/sandbox.js';
-
-export type TestInboxStatus = 'pending' | 'confirmed';
-
-export interface TestInboxTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  email: string;
-  status: ColumnType<TestInboxStatus, TestInboxStatus | undefined, TestInboxStatus>;
-  code_sha256: Buffer;
-  confirm_attempts: ColumnType<number, number | undefined, number>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  confirmed_at: Date | null;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    test_inboxes: TestInboxTable;
-  }
-}
 
 type TestInbox = Selectable<TestInboxTable>;
 

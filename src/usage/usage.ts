@@ -2,29 +2,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable } from '../access/tenant-scope.js';
 import type { Db } from '../platform/db.js';
-import type { KeyEnvironment } from '../platform/schema/index.js';
+import type { KeyEnvironment, UsageChannel } from '../platform/schema/index.js';
 import { notFound } from '../platform/errors.js';
 import { usagePeriods } from '../platform/limits.js';
 import type { Principal } from '../access/principal.js';
-
-export type UsageChannel = 'email' | 'sms';
-
-export interface UsageCounterTable {
-  org_id: string;
-  tenant_id: string | null;
-  key_id: string | null;
-  channel: UsageChannel;
-  environment: KeyEnvironment;
-  /** UTC month, YYYY-MM. */
-  period: string;
-  count: number;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    usage_counters: UsageCounterTable;
-  }
-}
 
 export interface UsageIncrement {
   orgId: string;

@@ -7,11 +7,10 @@ import type { Db } from '../platform/db.js';
 import { deterministicEventId, type PlatformEvent } from '../platform/event-types.js';
 import { logger } from '../platform/logger.js';
 import { observeWebhookAttempt } from '../platform/metrics.js';
+import type { DeliveryStatus, DisabledReason } from '../platform/schema/index.js';
 import { signedHeaders } from './signing.js';
 import { guardedLookup, type UrlPolicy, urlProblem } from './url-policy.js';
 import {
-  type DeliveryStatus,
-  type DisabledReason,
   enqueueStagedDeliveries,
   failingDisableAfterMs,
   forgetRoutes,

@@ -1,8 +1,14 @@
-import type { ColumnType, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable, visibleTo } from '../access/tenant-scope.js';
 import type { Db } from '../platform/db.js';
-import type { KeyEnvironment } from '../platform/schema/index.js';
+import type {
+  KeyEnvironment,
+  PreviousSecret,
+  WebhookAttemptTable,
+  WebhookDeliveryTable,
+  WebhookEndpointTable,
+} from '../platform/schema/index.js';
 import { ApiError, invalid, notFound } from '../platform/errors.js';
 import { type EventType, eventTypes, type PlatformEvent } from '../platform/event-types.js';
 import { idFloor, newId } from '../platform/ids.js';
@@ -13,84 +19,6 @@ import { actingTenantId, type Principal } from '../access/principal.js';
 import { enqueueBulk, queue, queueNames } from '../platform/jobs.js';
 import { newWebhookSecret } from './signing.js';
 import { endpointUrlProblem, type UrlPolicy } from './url-policy.js';
-
-type Timestamp = ColumnType<Date, Date | undefined, Date>;
-
-export type DisabledReason = 'manual' | 'gone' | 'failing';
-export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
-
-/** A secret replaced by a rotation, still signing until `expires_at` (ISO 8601). */
-export interface PreviousSecret {
-  secret: string;
-  expires_at: string;
-}
-
-export interface WebhookEndpointTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  /** Which events it hears: a live endpoint live ones, a test endpoint test ones. */
-  environment: KeyEnvironment;
-  url: string;
-  description: string | null;
-  events: EventType[];
-  enabled: ColumnType<boolean, boolean | undefined, boolean>;
-  disabled_reason: DisabledReason | null;
-  disabled_at: Date | null;
-  secret: string;
-  /** Newest first; expired ones are dropped at the next rotation and never sign. */
-  previous_secrets: ColumnType<PreviousSecret[], string | undefined, string>;
-  failing_since: Date | null;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: Timestamp;
-}
-
-export interface WebhookEventTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  type: EventType;
-  /** The exact JSON every attempt sends and signs. */
-  body: string;
-  created_at: ColumnType<Date, Date | undefined, never>;
-}
-
-export interface WebhookDeliveryTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  endpoint_id: string;
-  event_id: string;
-  event_type: EventType;
-  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
-  attempts: ColumnType<number, number | undefined, number>;
-  job_id: string;
-  last_status_code: number | null;
-  last_error: string | null;
-  last_attempt_at: Date | null;
-  next_attempt_at: Date | null;
-  delivered_at: Date | null;
-  created_at: ColumnType<Date, Date | undefined, never>;
-}
-
-export interface WebhookAttemptTable {
-  delivery_id: string;
-  attempt: number;
-  status_code: number | null;
-  latency_ms: number;
-  error: string | null;
-  next_attempt_at: Date | null;
-  attempted_at: ColumnType<Date, Date | undefined, never>;
-}
-
-declare module '../platform/schema/index.js' {
-  interface Database {
-    webhook_endpoints: WebhookEndpointTable;
-    webhook_events: WebhookEventTable;
-    webhook_deliveries: WebhookDeliveryTable;
-    webhook_attempts: WebhookAttemptTable;
-  }
-}
 
 type Endpoint = Selectable<WebhookEndpointTable>;
 type Delivery = Selectable<WebhookDeliveryTable>;

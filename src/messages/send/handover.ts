@@ -5,7 +5,8 @@ import { groupBy } from '../../platform/group-by.js';
 import { countSendOutcomes } from '../../platform/metrics.js';
 import { emailSender } from '../../providers/email/sender.js';
 import { smsSender } from '../../providers/sms/sender.js';
-import { changeMessages, type MessageStatus, type NewMessageEvent } from '../messages.js';
+import type { MessageStatus } from '../../platform/schema/index.js';
+import { changeMessages, type NewMessageEvent } from '../messages.js';
 import { suppressedRecipients } from '../../suppressions/suppressions.js';
 
 /** A claim older than this belongs to a worker that died mid-send; another may take the message over. */

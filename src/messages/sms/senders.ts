@@ -1,4 +1,5 @@
-import type { ColumnType, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { SmsSenderTable } from '../../platform/schema/index.js';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable, visibleTo } from '../../access/tenant-scope.js';
@@ -8,23 +9,6 @@ import { ApiError, conflict, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { fetchPage, type PageQuery, pageQuery } from '../../platform/pagination.js';
 import { actingTenantId, type Principal } from '../../access/principal.js';
-
-export type SmsSenderType = 'sender_id' | 'origination_number';
-
-export interface SmsSenderTable {
-  id: string;
-  org_id: string;
-  tenant_id: string | null;
-  type: SmsSenderType;
-  value: string;
-  created_at: ColumnType<Date, Date | undefined, never>;
-}
-
-declare module '../../platform/schema/index.js' {
-  interface Database {
-    sms_senders: SmsSenderTable;
-  }
-}
 
 type SmsSender = Selectable<SmsSenderTable>;
 
