@@ -22,7 +22,8 @@ const { newId } = await import('../src/platform/ids.js');
 const { createOrg } = await import('../src/orgs/orgs.js');
 const { allScopes } = await import('../src/access/scopes.js');
 const { closeQueues, queue, queueNames, queuesReady } = await import('../src/platform/jobs.js');
-const { createEndpoint, publishEvents } = await import('../src/webhooks/endpoints.js');
+const { createEndpoint } = await import('../src/webhooks/endpoints.js');
+const { publishEvents } = await import('../src/webhooks/fan-out.js');
 
 await prepareDatabase();
 await queuesReady();

@@ -11,7 +11,7 @@ Object.assign(process.env, { EMAIL_PROVIDER: 'local', DNS_SERVERS: dns.address, 
 
 // Records every published event and passes it on to the real fan-out.
 const published = vi.hoisted(() => [] as PlatformEvent[]);
-vi.mock(import('../src/webhooks/endpoints.js'), async (importOriginal) => {
+vi.mock(import('../src/webhooks/fan-out.js'), async (importOriginal) => {
   const original = await importOriginal();
   return {
     ...original,

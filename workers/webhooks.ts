@@ -4,7 +4,8 @@ import { db } from '../src/platform/db.js';
 import { parseJob, queueNames, scheduleJob } from '../src/platform/jobs.js';
 import { attemptDelivery } from '../src/webhooks/delivery.js';
 import { configuredUrlPolicy } from '../src/webhooks/url-policy.js';
-import { pruneWebhookHistory, reconcileDeliveries, retryDelayMs, webhookBackoffType } from '../src/webhooks/endpoints.js';
+import { pruneWebhookHistory, reconcileDeliveries } from '../src/webhooks/reconcile.js';
+import { retryDelayMs, webhookBackoffType } from '../src/webhooks/retry-policy.js';
 import type { QueueProcessor } from './runtime.js';
 
 /**

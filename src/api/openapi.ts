@@ -25,6 +25,7 @@ import * as templates from '../templates/templates.js';
 import * as tenants from '../tenants/tenants.js';
 import * as testInboxes from '../test-inboxes/test-inboxes.js';
 import * as usage from '../usage/usage.js';
+import * as deliveryLog from '../webhooks/delivery-log.js';
 import * as webhooks from '../webhooks/endpoints.js';
 
 /**
@@ -779,7 +780,7 @@ export const endpoints: Endpoint[] = [
     tag: 'webhooks',
     summary: "The endpoint's deliveries with every attempt",
     auth: { key: 'webhooks:read' },
-    query: webhooks.listDeliveriesQuery,
+    query: deliveryLog.listDeliveriesQuery,
     success: { status: 200, description: 'a page of deliveries', example: page(delivery) },
   },
   {

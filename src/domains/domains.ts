@@ -21,7 +21,7 @@ import { dkimTarget, identityProvider } from '../providers/email/identities.js';
 import { enqueue, type JobName, queueNames, scheduleJob } from '../platform/jobs.js';
 import { sandboxDomainId, takeSandboxMessage } from './sandbox.js';
 import { assertSandboxRecipients } from '../test-inboxes/test-inboxes.js';
-import { publishEvents } from '../webhooks/endpoints.js';
+import { publishEvents } from '../webhooks/fan-out.js';
 
 /** Lower case, IDNA to punycode, no trailing dot; null when it is not a well-formed host name. */
 export function normaliseDomainName(value: string): string | null {

@@ -16,7 +16,8 @@ import { newId } from '../platform/ids.js';
 import { fetchPage, pageQuery } from '../platform/pagination.js';
 import type { Principal } from '../access/principal.js';
 import { addSuppressions } from '../suppressions/suppressions.js';
-import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from '../webhooks/endpoints.js';
+import { enqueueStagedDeliveries, routeEvents, stageDeliveries } from '../webhooks/fan-out.js';
+import type { StagedDelivery } from '../webhooks/retry-policy.js';
 
 export interface MessageRef {
   id: string;

@@ -12,7 +12,7 @@ import { identityProvider } from '../providers/email/identities.js';
 import { enqueue, queue, queueNames } from '../platform/jobs.js';
 import type { TenantDeletionTable } from '../platform/schema/index.js';
 import { presentTenant } from './record.js';
-import { forgetRoutes, publishEvents } from '../webhooks/endpoints.js';
+import { forgetRoutes, publishEvents } from '../webhooks/fan-out.js';
 
 type Deletion = Selectable<TenantDeletionTable>;
 

@@ -7,7 +7,7 @@ import { enqueueSendJobs, messagesPerJob } from '../messages/send/writer.js';
 import { cancelWaitingMessages } from '../messages/messages.js';
 import { enqueue, type JobData, queueNames } from '../platform/jobs.js';
 import { presentTenant } from './record.js';
-import { publishEvents } from '../webhooks/endpoints.js';
+import { publishEvents } from '../webhooks/fan-out.js';
 
 // Suspension: events, releasing held messages on reactivation, canceling them after the hold.
 

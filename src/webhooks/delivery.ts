@@ -10,16 +10,9 @@ import { observeWebhookAttempt } from '../platform/metrics.js';
 import type { DeliveryStatus, DisabledReason } from '../platform/schema/index.js';
 import { signedHeaders } from './signing.js';
 import { guardedLookup, type UrlPolicy, urlProblem } from './url-policy.js';
-import {
-  enqueueStagedDeliveries,
-  failingDisableAfterMs,
-  forgetRoutes,
-  retryDelayMs,
-  retrySchedule,
-  routeEvents,
-  signingSecrets,
-  stageDeliveries,
-} from './endpoints.js';
+import { signingSecrets } from './endpoints.js';
+import { enqueueStagedDeliveries, forgetRoutes, routeEvents, stageDeliveries } from './fan-out.js';
+import { failingDisableAfterMs, retryDelayMs, retrySchedule } from './retry-policy.js';
 
 const requestTimeoutMs = 15_000;
 /** Receivers answer with a status; a bigger body is cut off rather than held in memory. */

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { db } from '../../platform/db.js';
 import { configuredUrlPolicy } from '../../webhooks/url-policy.js';
+import * as deliveryLog from '../../webhooks/delivery-log.js';
 import * as webhooks from '../../webhooks/endpoints.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
@@ -42,10 +43,10 @@ webhooksRouter.post<'/endpoints/:id/test'>('/endpoints/:id/test', write, async (
 });
 
 webhooksRouter.get<'/endpoints/:id/deliveries'>('/endpoints/:id/deliveries', read, async (req, res) => {
-  const query = parse(webhooks.listDeliveriesQuery, req.query);
-  res.json(await webhooks.listDeliveries(db, principalOf(req), req.params.id, query));
+  const query = parse(deliveryLog.listDeliveriesQuery, req.query);
+  res.json(await deliveryLog.listDeliveries(db, principalOf(req), req.params.id, query));
 });
 
 webhooksRouter.post<'/deliveries/:id/replay'>('/deliveries/:id/replay', write, async (req, res) => {
-  res.status(202).json(await webhooks.replayDelivery(db, principalOf(req), req.params.id));
+  res.status(202).json(await deliveryLog.replayDelivery(db, principalOf(req), req.params.id));
 });

@@ -6,7 +6,8 @@ import type { MessageTable } from '../../platform/schema/index.js';
 import { messageEventRow, messageWebhookEvent } from '../messages.js';
 import { enqueueBulk, queueNames } from '../../platform/jobs.js';
 import { usageUpsert } from '../../usage/usage.js';
-import { enqueueStagedDeliveries, routeEvents, type StagedDelivery, stageDeliveries } from '../../webhooks/endpoints.js';
+import { enqueueStagedDeliveries, routeEvents, stageDeliveries } from '../../webhooks/fan-out.js';
+import type { StagedDelivery } from '../../webhooks/retry-policy.js';
 
 export type NewMessage = Insertable<MessageTable> & { id: string; job_id: string; tenant_id: string | null };
 
