@@ -16,7 +16,7 @@ import {
   maxRequestBytes,
   megabytes,
 } from '../platform/limits.js';
-import * as messages from '../messages/messages.js';
+import * as messages from '../messages/read.js';
 import type { Scope } from '../access/scopes.js';
 import { sendSmsInput } from '../messages/sms/accept.js';
 import * as smsSenders from '../messages/sms/senders.js';

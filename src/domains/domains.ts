@@ -14,7 +14,7 @@ import { newId } from '../platform/ids.js';
 import { onTenantChange } from '../access/key-cache.js';
 import { assertLiveKey } from '../access/object-environment.js';
 import { logger } from '../platform/logger.js';
-import { cancelWaitingMessages } from '../messages/messages.js';
+import { cancelWaitingMessages } from '../messages/status.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
 import { dkimTarget, identityProvider } from '../providers/email/identities.js';

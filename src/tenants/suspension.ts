@@ -4,7 +4,7 @@ import type { Db } from '../platform/db.js';
 import type { Tenant } from '../platform/schema/index.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from '../platform/event-types.js';
 import { enqueueSendJobs, messagesPerJob } from '../messages/send/writer.js';
-import { cancelWaitingMessages } from '../messages/messages.js';
+import { cancelWaitingMessages } from '../messages/status.js';
 import { enqueue, type JobData, queueNames } from '../platform/jobs.js';
 import { presentTenant } from './record.js';
 import { publishEvents } from '../webhooks/fan-out.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { db } from '../../platform/db.js';
-import * as messages from '../../messages/messages.js';
+import * as messages from '../../messages/read.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 

@@ -13,7 +13,7 @@ import {
 import { checkSendingDomains } from '../../domains/domains.js';
 import { ApiError } from '../../platform/errors.js';
 import { logger } from '../../platform/logger.js';
-import { applyProviderEvent } from '../messages.js';
+import { applyProviderEvent } from '../provider-events/apply.js';
 import { sesTenantName } from '../../providers/email/identities.js';
 import { emailSender, type OutboundEmail } from '../../providers/email/sender.js';
 import type { SendOutcome } from '../../providers/outcome.js';

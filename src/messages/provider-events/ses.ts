@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Config } from '../../platform/config.js';
 import { logger } from '../../platform/logger.js';
-import { applyProviderEvent, type ProviderEvent, type ProviderEventOutcome } from '../messages.js';
+import { applyProviderEvent, type ProviderEvent, type ProviderEventOutcome } from './apply.js';
 import { countUnmatchedProviderEvent } from '../../platform/metrics.js';
 import { messageIdTag } from '../../providers/email/sender.js';
 import type { SnsMessage } from './sns.js';

@@ -6,7 +6,7 @@ import { countSendOutcomes } from '../../platform/metrics.js';
 import { emailSender } from '../../providers/email/sender.js';
 import { smsSender } from '../../providers/sms/sender.js';
 import type { MessageStatus } from '../../platform/schema/index.js';
-import { changeMessages, type NewMessageEvent } from '../messages.js';
+import { changeMessages, type NewMessageEvent } from '../status.js';
 import { suppressedRecipients } from '../../suppressions/suppressions.js';
 
 /** A claim older than this belongs to a worker that died mid-send; another may take the message over. */

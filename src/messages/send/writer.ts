@@ -3,7 +3,7 @@ import { isUnavailable } from '../../platform/db-errors.js';
 import { db, type Db } from '../../platform/db.js';
 import { logger } from '../../platform/logger.js';
 import type { MessageTable } from '../../platform/schema/index.js';
-import { messageEventRow, messageWebhookEvent } from '../messages.js';
+import { messageEventRow, messageWebhookEvent } from '../status.js';
 import { enqueueBulk, queueNames } from '../../platform/jobs.js';
 import { usageUpsert } from '../../usage/usage.js';
 import { enqueueStagedDeliveries, routeEvents, stageDeliveries } from '../../webhooks/fan-out.js';
