@@ -8,6 +8,9 @@ const testEnv = {
   // Tests receive webhooks on local http servers; the SSRF suite turns these off for itself.
   WEBHOOKS_ALLOW_PRIVATE: 'true',
   WEBHOOKS_ALLOW_INSECURE: 'true',
+  // The AWS SDK reads credentials from the environment itself; tests point its clients at local endpoints or mocks.
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
 };
 // The global setup runs in this process, before test.env reaches the workers.
 Object.assign(process.env, testEnv);

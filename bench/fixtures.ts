@@ -3,8 +3,8 @@
 // otherwise make every run slower than the last. Run with the bench environment (bench/support.ts
 // benchEnv); prints {"key","domain","domainId","orgId","tenantId"}.
 import { Redis } from 'ioredis';
-import { config } from '../src/platform/config.js';
-import { db } from '../src/platform/db.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createDb } from '../src/platform/db.js';
 import { dropDatabaseIfUnused } from '../src/platform/migrate.js';
 import { newId } from '../src/platform/ids.js';
 import { prepareDatabase } from '../src/platform/setup.js';
@@ -13,6 +13,8 @@ import { createOrg } from '../src/orgs/orgs.js';
 import { createTenant } from '../src/tenants/tenants.js';
 import { tenantScopes } from '../src/access/scopes.js';
 
+const config = loadConfig();
+const db = createDb(config);
 await dropDatabaseIfUnused(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL);
 for await (const keys of redis.scanStream({ match: `${config.QUEUE_PREFIX}:*`, count: 1_000 }) as AsyncIterable<string[]>) {
@@ -20,7 +22,7 @@ for await (const keys of redis.scanStream({ match: `${config.QUEUE_PREFIX}:*`, c
 }
 redis.disconnect();
 
-await prepareDatabase();
+await prepareDatabase(config, db);
 const org = await createOrg(db, 'Bench SaaS');
 const suffix = Math.random().toString(36).slice(2, 8);
 const tenant = await createTenant(db, org.id, { name: 'Acme', slug: `acme-${suffix}` });

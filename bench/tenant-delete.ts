@@ -8,6 +8,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { benchEnv, stop, waitForPort } from './support.js';
+import { prepareDatabase } from '../src/platform/setup.js';
+import { idFloor, newId } from '../src/platform/ids.js';
+import { insertKey } from '../src/keys/keys.js';
+import { createOrg } from '../src/orgs/orgs.js';
+import { queueNames } from '../src/platform/jobs.js';
+import { closeContext, createContext } from '../src/context.js';
+import { loadConfig } from '../src/platform/config.js';
+import { allScopes, tenantScopes } from '../src/access/scopes.js';
+import { createTenant } from '../src/tenants/tenants.js';
 
 const messages = Number(process.argv[2] ?? 1_000_000);
 const env = {
@@ -15,15 +24,8 @@ const env = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/sendoka_bench_lifecycle',
   QUEUE_PREFIX: 'sendoka_bench_lifecycle',
 };
-Object.assign(process.env, env);
-const { db } = await import('../src/platform/db.js');
-const { prepareDatabase } = await import('../src/platform/setup.js');
-const { idFloor, newId } = await import('../src/platform/ids.js');
-const { insertKey } = await import('../src/keys/keys.js');
-const { createOrg } = await import('../src/orgs/orgs.js');
-const { closeQueues, queue, queueNames, queuesReady } = await import('../src/platform/jobs.js');
-const { allScopes, tenantScopes } = await import('../src/access/scopes.js');
-const { createTenant } = await import('../src/tenants/tenants.js');
+const ctx = createContext(loadConfig({ ...process.env, ...env }));
+const { db } = ctx;
 
 // Sibling load: a steady 200 sends/s over 10 connections, well under what one API process accepts, so
 // latency measures each request's service time rather than a queue in front of a saturated server.
@@ -31,7 +33,7 @@ const load = { connections: 10, overallRate: 200 };
 const port = 3911;
 
 // ---- Setup: an org with Acme (to be deleted, bulk-filled) and Globex (keeps sending).
-await prepareDatabase();
+await prepareDatabase(ctx.config, db);
 const org = await createOrg(db, 'Bench SaaS');
 const rootKey = await insertKey(db, org.id, { name: 'root', tenantId: null, environment: 'live', scopes: allScopes, allowedDomainIds: null });
 const suffix = Math.random().toString(36).slice(2, 8);
@@ -167,7 +169,6 @@ console.log(`sibling p99 during the deletion = ${ratio(before)} the window befor
 
 await Promise.all([stop(api), stop(worker)]);
 // The sibling's send jobs were never meant to run: leave no queue behind for the next run.
-await queuesReady();
-for (const name of Object.values(queueNames)) await queue(name).obliterate({ force: true });
-await closeQueues();
-await db.destroy();
+await ctx.jobs.ready();
+for (const name of Object.values(queueNames)) await ctx.jobs.queue(name).obliterate({ force: true });
+await closeContext(ctx);

@@ -8,26 +8,28 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import { benchEnv, stop } from './support.js';
+import { prepareDatabase } from '../src/platform/setup.js';
+import { newId } from '../src/platform/ids.js';
+import { createOrg } from '../src/orgs/orgs.js';
+import { allScopes } from '../src/access/scopes.js';
+import { queueNames } from '../src/platform/jobs.js';
+import { closeContext, createContext } from '../src/context.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createEndpoint } from '../src/webhooks/endpoints.js';
+import { publishEvents } from '../src/webhooks/fan-out.js';
 
 const events = Number(process.argv[2] ?? 10_000);
 const liveEndpoints = 10;
 const phaseTimeoutMs = 180_000;
 // Its own queue prefix: other benches share sendoka_bench, and this one obliterates its queue when done.
 const env = { ...benchEnv, QUEUE_PREFIX: 'sendoka_bench_webhooks', WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_ALLOW_INSECURE: 'true' };
-Object.assign(process.env, env);
 
-const { db } = await import('../src/platform/db.js');
-const { prepareDatabase } = await import('../src/platform/setup.js');
-const { newId } = await import('../src/platform/ids.js');
-const { createOrg } = await import('../src/orgs/orgs.js');
-const { allScopes } = await import('../src/access/scopes.js');
-const { closeQueues, queue, queueNames, queuesReady } = await import('../src/platform/jobs.js');
-const { createEndpoint } = await import('../src/webhooks/endpoints.js');
-const { publishEvents } = await import('../src/webhooks/fan-out.js');
+const ctx = createContext(loadConfig({ ...process.env, ...env }));
+const { db } = ctx;
 
-await prepareDatabase();
-await queuesReady();
-const webhookQueue = queue(queueNames.webhooks);
+await prepareDatabase(ctx.config, db);
+await ctx.jobs.ready();
+const webhookQueue = ctx.jobs.queue(queueNames.webhooks);
 
 // The receiver: counts deliveries per endpoint and verifies every 100th with the standardwebhooks library.
 const received = new Map<string, number>();
@@ -60,12 +62,12 @@ async function phase(name: string, withDeadEndpoint: boolean) {
   const paths: string[] = [];
   for (let index = 0; index < liveEndpoints; index++) {
     const path = `/${name}/${index}`;
-    const endpoint = await createEndpoint(db, principal, { url: receiverUrl + path, events: ['message.delivered'] }, policy);
+    const endpoint = await createEndpoint(ctx, principal, { url: receiverUrl + path, events: ['message.delivered'] }, policy);
     secrets.set(path, new Webhook(endpoint.secret));
     paths.push(path);
   }
   const dead = withDeadEndpoint
-    ? await createEndpoint(db, principal, { url: deadUrl, events: ['message.delivered'] }, policy)
+    ? await createEndpoint(ctx, principal, { url: deadUrl, events: ['message.delivered'] }, policy)
     : undefined;
 
   // Publish with the queue paused, so the measurement covers delivery only.
@@ -73,7 +75,7 @@ async function phase(name: string, withDeadEndpoint: boolean) {
   const publishStarted = Date.now();
   for (let start = 0; start < events; start += 200) {
     await publishEvents(
-      db,
+      ctx,
       Array.from({ length: Math.min(200, events - start) }, () => ({
         id: newId('event'),
         type: 'message.delivered' as const,
@@ -133,6 +135,5 @@ console.log(`verified ${verified} sampled deliveries with standardwebhooks`);
 await stop(worker);
 // The dead endpoint's retries would otherwise wait in the bench queue for the next run.
 await webhookQueue.obliterate({ force: true });
-await closeQueues();
 receiver.close();
-await db.destroy();
+await closeContext(ctx);

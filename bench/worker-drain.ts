@@ -3,21 +3,23 @@
 //   npx tsx bench/worker-drain.ts [count]
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { closeContext, createContext } from '../src/context.js';
+import { newId } from '../src/platform/ids.js';
+import { loadConfig } from '../src/platform/config.js';
+import { queueNames } from '../src/platform/jobs.js';
+import { assignJobs, commitMessages } from '../src/messages/send/writer.js';
+import { addSuppressions } from '../src/suppressions/suppressions.js';
 import { benchEnv, spawnTsx, stop } from './support.js';
 
 const count = Number(process.argv[2] ?? 20_000);
-Object.assign(process.env, benchEnv);
 const fixture = JSON.parse(execFileSync('npx', ['tsx', 'bench/fixtures.ts'], { env: benchEnv }).toString()) as {
   domain: string;
   domainId: string;
   orgId: string;
   tenantId: string;
 };
-const { db } = await import('../src/platform/db.js');
-const { newId } = await import('../src/platform/ids.js');
-const { assignJobs, commitMessages } = await import('../src/messages/send/writer.js');
-const { addSuppressions } = await import('../src/suppressions/suppressions.js');
-const { closeQueues, queue, queueNames } = await import('../src/platform/jobs.js');
+const ctx = createContext(loadConfig({ ...process.env, ...benchEnv }));
+const { db } = ctx;
 
 // A few suppressions, so the filter has something to find: every 100th recipient is suppressed.
 await addSuppressions(
@@ -31,7 +33,7 @@ await addSuppressions(
   })),
 );
 
-const sendQueue = queue(queueNames.sendEmail);
+const sendQueue = ctx.jobs.queue(queueNames.sendEmail);
 await sendQueue.pause();
 const ids: string[] = [];
 for (let start = 0; start < count; start += 1_000) {
@@ -58,7 +60,7 @@ for (let start = 0; start < count; start += 1_000) {
       };
     }),
   );
-  await commitMessages(messages);
+  await commitMessages(ctx, messages);
 }
 console.log(`${count} messages queued`);
 
@@ -88,5 +90,4 @@ const outcome = await db
   .execute();
 console.log({ messages: count, seconds, messagesPerSecond: Math.round(count / seconds), outcome });
 await stop(worker);
-await closeQueues();
-await db.destroy();
+await closeContext(ctx);

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import { db } from './platform/db.js';
+import type { Kysely } from 'kysely';
+import { type Config, loadConfig } from './platform/config.js';
+import { createDb } from './platform/db.js';
+import type { Database } from './platform/schema/index.js';
 import { prepareDatabase } from './platform/setup.js';
 import { insertKey } from './keys/keys.js';
 import { createOrg, orgExists } from './orgs/orgs.js';
@@ -11,7 +14,7 @@ const usage = `Usage:
   sendoka keys create --org <org_id> [--name <name>] [--environment live|test] [--json]
                                                     mint another platform-root key for an org`;
 
-async function createRootKey(orgId: string, name: string, environment: 'live' | 'test') {
+async function createRootKey(db: Kysely<Database>, orgId: string, name: string, environment: 'live' | 'test') {
   return insertKey(db, orgId, { name, tenantId: null, environment, scopes: allScopes, allowedDomainIds: null });
 }
 
@@ -21,7 +24,8 @@ function printKey(key: { id: string; secret: string }) {
   console.log('The secret is shown once: store it now (e.g. export SENDOKA_PLATFORM_KEY=...).');
 }
 
-async function run(argv: string[]): Promise<number> {
+/** The CLI needs the database only: no context, so no Redis connection to wait for. */
+async function run(config: Config, db: Kysely<Database>, argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -45,7 +49,7 @@ async function run(argv: string[]): Promise<number> {
   }
 
   if (resource === 'migrate') {
-    const applied = await prepareDatabase();
+    const applied = await prepareDatabase(config, db);
     console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'database is up to date');
     return 0;
   }
@@ -56,9 +60,9 @@ async function run(argv: string[]): Promise<number> {
       console.error('sendoka orgs create <name>: the org needs a name');
       return 2;
     }
-    await prepareDatabase();
+    await prepareDatabase(config, db);
     const org = await createOrg(db, name);
-    const key = await createRootKey(org.id, values.name ?? 'Platform root', environment);
+    const key = await createRootKey(db, org.id, values.name ?? 'Platform root', environment);
     if (values.json) {
       console.log(JSON.stringify({ org_id: org.id, name: org.name, key: { id: key.id, secret: key.secret, environment } }));
     } else {
@@ -73,12 +77,12 @@ async function run(argv: string[]): Promise<number> {
       console.error('sendoka keys create: --org <org_id> is required');
       return 2;
     }
-    await prepareDatabase();
+    await prepareDatabase(config, db);
     if (!(await orgExists(db, values.org))) {
       console.error(`no org ${values.org}`);
       return 1;
     }
-    const key = await createRootKey(values.org, values.name ?? 'Platform root', environment);
+    const key = await createRootKey(db, values.org, values.name ?? 'Platform root', environment);
     if (values.json) console.log(JSON.stringify({ org_id: values.org, key: { id: key.id, secret: key.secret, environment } }));
     else printKey(key);
     return 0;
@@ -88,11 +92,14 @@ async function run(argv: string[]): Promise<number> {
   return 2;
 }
 
+let db: Kysely<Database> | undefined;
 try {
-  process.exitCode = await run(process.argv.slice(2));
+  const config = loadConfig();
+  db = createDb(config);
+  process.exitCode = await run(config, db, process.argv.slice(2));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
-  await db.destroy();
+  await db?.destroy();
 }

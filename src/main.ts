@@ -11,35 +11,36 @@ function exitWith(message: string): never {
 
 if (!['all', 'api', 'worker'].includes(role)) exitWith(`unknown role ${role}: use api, worker or all`);
 
-// The configuration loads before any module that reads it, so a bad variable is one line, not a stack trace.
-const { config } = await import('./platform/config.js').catch((error: unknown) => exitWith(error instanceof Error ? error.message : String(error)));
+// The configuration is read first, so a bad variable is one line, not a stack trace.
+const { loadConfig } = await import('./platform/config.js');
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    return exitWith(error instanceof Error ? error.message : String(error));
+  }
+})();
 const [
   { default: express },
   { startWorkers },
-  { keepSchedulersRegistered },
   { createApp },
   { opsRouter },
-  { db },
+  { closeContext, createContext },
   { ensureDatabase, migrateToLatest, settingWarnings },
-  { logger },
-  queues,
   { writesSettled },
-  { followKeyChanges, stopFollowingKeyChanges },
   { sesSetupWarnings },
 ] = await Promise.all([
   import('express'),
   import('../workers/index.js'),
-  import('../workers/runtime.js'),
   import('./api/app.js'),
   import('./api/health.js'),
-  import('./platform/db.js'),
+  import('./context.js'),
   import('./platform/migrate.js'),
-  import('./platform/logger.js'),
-  import('./platform/jobs.js'),
   import('./messages/send/writer.js'),
-  import('./access/key-cache.js'),
   import('./messages/provider-events/ses.js'),
 ]);
+const ctx = createContext(config);
+const { db, logger } = ctx;
 
 /** What a connection URL may show in a log: no credentials. */
 function address(url: string): string {
@@ -82,11 +83,11 @@ async function main() {
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   for (const warning of [...(await settingWarnings(db)), ...sesSetupWarnings(config)]) logger.warn(warning);
-  await reach('Redis', 'REDIS_URL', queues.queuesReady());
+  await reach('Redis', 'REDIS_URL', ctx.jobs.ready());
 
   if (role !== 'worker') {
-    followKeyChanges();
-    server = createApp().listen(config.PORT);
+    ctx.keys.follow();
+    server = createApp(ctx).listen(config.PORT);
     // Once stopping, every answer closes its connection, so keep-alive clients reconnect elsewhere.
     server.prependListener('request', (_req, res) => {
       if (stopping) res.setHeader('connection', 'close');
@@ -94,12 +95,11 @@ async function main() {
     await listen(server, config.PORT, 'Sendoka API listening');
   } else if (config.METRICS_PORT) {
     // A worker has no API: its probes and metrics get a port of their own.
-    server = express().use(opsRouter).listen(config.METRICS_PORT);
+    server = express().use(opsRouter(ctx)).listen(config.METRICS_PORT);
     await listen(server, config.METRICS_PORT, 'worker metrics listening');
   }
   if (role !== 'api') {
-    keepSchedulersRegistered(config.RECONCILE_INTERVAL_MS);
-    workers = await startWorkers();
+    workers = await startWorkers(ctx, config.RECONCILE_INTERVAL_MS);
   }
 }
 
@@ -116,11 +116,9 @@ async function stop(signal: string, started: Promise<unknown>) {
   // Order matters: stop accepting, answer the requests already read (their messages committed and
   // enqueued, even when their client hung up), let workers finish their jobs, then close what all used.
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await writesSettled();
+  await writesSettled(ctx);
   await Promise.all(workers.map((worker) => worker.close()));
-  stopFollowingKeyChanges();
-  await queues.closeQueues();
-  await db.destroy();
+  await closeContext(ctx);
   clearTimeout(deadline);
   logger.info('shut down cleanly');
   process.exit(0);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../src/audiences/audiences.js';
-import { db } from '../src/platform/db.js';
 import { importsProcessor } from '../workers/imports.js';
-import { newOrg, startApi, uniqueSlug } from './helpers.js';
+import { ctx, db, newOrg, startApi, uniqueSlug } from './helpers.js';
 import { runWorkers } from './sending-helpers.js';
 
 const { call } = startApi();
-runWorkers(importsProcessor);
+runWorkers(ctx, importsProcessor);
 
 /** An org with tenants Acme and Globex, each with a tenant-bound key holding the contacts scopes. */
 async function tenants() {

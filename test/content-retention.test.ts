@@ -1,19 +1,17 @@
 import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { config } from '../src/platform/config.js';
 import { eraseExpiredContent } from '../src/messages/content-retention.js';
-import { db } from '../src/platform/db.js';
 import { deliverEmails } from '../src/messages/email/send.js';
 import { maintenanceProcessor } from '../workers/maintenance.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { sendSmsProcessor } from '../workers/send-sms.js';
-import { startApi } from './helpers.js';
+import { ctx, db, startApi } from './helpers.js';
 import { platform, runWorkers, settled, smsTenants } from './sending-helpers.js';
 
 const { call } = startApi();
-runWorkers(sendEmailProcessor, sendSmsProcessor);
+runWorkers(ctx, sendEmailProcessor, sendSmsProcessor);
 
-const retentionMs = config.MESSAGE_CONTENT_RETENTION_DAYS * 86_400_000;
+const retentionMs = ctx.config.MESSAGE_CONTENT_RETENTION_DAYS * 86_400_000;
 const retentionCutoff = () => new Date(Date.now() - retentionMs);
 
 /** Makes a message's last status change a day older than the retention. */
@@ -101,7 +99,7 @@ describe('message content retention', () => {
     // A second pass changes nothing, and a stray send job for an erased message sends nothing.
     await eraseExpiredContent(db, retentionCutoff());
     expect(await storedRow(old)).toEqual(erasedRow);
-    expect(await deliverEmails([old], true)).toBe(0);
+    expect(await deliverEmails(ctx, [old], true)).toBe(0);
     const outbox = await db.selectFrom('local_outbox').select('deliveries').where('message_id', '=', old).executeTakeFirstOrThrow();
     expect(outbox.deliveries).toBe(1);
     expect(await readMessage(acme.key, old)).toEqual(erased);
@@ -119,7 +117,7 @@ describe('message content retention', () => {
     await backdate([oldId]);
     const old = await readMessage(acme.key, oldId);
 
-    const result = await maintenanceProcessor.process({ name: 'erase-message-content', data: {} } as Job);
+    const result = (await maintenanceProcessor.process(ctx, { name: 'erase-message-content', data: {} } as Job)) as { erased: number };
     expect(result.erased).toBeGreaterThanOrEqual(1);
 
     const erased = await readMessage(acme.key, oldId);

@@ -16,23 +16,17 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sesTenantName as sesTenantNameIn } from '../src/providers/email/identities.js';
+import { deleteTenantData } from '../src/tenants/deletion.js';
+import { db, newOrg, startApi, testContext, uniqueSlug } from './helpers.js';
 import { sesProvider } from './ses-local.js';
 
 // Identities go through the SES v2 SDK, mocked at the client; every SES tenant lives in this account.
-Object.assign(process.env, {
-  ...sesProvider,
-  SES_TENANT_ISOLATION: 'true',
-});
 // No configuration set: a send names the identity alone, so only the identity is associated (test/ses-tenants.test.ts has one).
-delete process.env.SES_CONFIGURATION_SET;
-delete process.env.CRON_SECRET;
+const ctx = testContext({ ...sesProvider, SES_TENANT_ISOLATION: 'true', SES_CONFIGURATION_SET: undefined, CRON_SECRET: undefined });
+const sesTenantName = (tenantId: string | null) => sesTenantNameIn(ctx.config, tenantId);
 
-const { sesTenantName } = await import('../src/providers/email/identities.js');
-const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');
-const { db } = await import('../src/platform/db.js');
-const { deleteTenantData } = await import('../src/tenants/deletion.js');
-
-const { call } = startApi();
+const { call } = startApi(ctx);
 const ses = mockClient(SESv2Client);
 const account = 'arn:aws:ses:eu-west-1:123456789012';
 const awsError = <E>(Type: new (options: { message: string; $metadata: object }) => E, message: string) =>
@@ -176,7 +170,7 @@ describe('deleting a tenant under SES tenant isolation', () => {
       .insertInto('tenant_deletions')
       .values({ tenant_id: tenantId, org_id: orgId, tenant: JSON.stringify({ id: tenantId }), current_table: 'api_keys', started_at: new Date(Date.now() - 60_000) })
       .execute();
-    await deleteTenantData(db, tenantId);
+    await deleteTenantData(ctx, tenantId);
 
     expect(ses.commandCalls(DeleteEmailIdentityCommand).map((sent) => sent.args[0].input)).toEqual([{ EmailIdentity: name }]);
     expect(ses.commandCalls(DeleteTenantResourceAssociationCommand).map((sent) => sent.args[0].input)).toEqual([

@@ -1,13 +1,13 @@
 import { domainToASCII } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { PlatformEvent } from '../src/platform/event-types.js';
+import { keyAuthenticator } from '../src/access/authenticate.js';
+import { checkPendingDomains, resolveSendingDomain } from '../src/domains/domains.js';
+import { deterministicEventId, type PlatformEvent } from '../src/platform/event-types.js';
+import { domainsProcessor } from '../workers/domains.js';
+import { registerSchedules, startWorker } from '../workers/runtime.js';
 import { startDnsServer } from './dns-server.js';
-
-// The local provider resolves the published records for real, against this test's DNS server.
-const dns = await startDnsServer();
-const cronSecret = 'cron-secret-for-the-domains-suite';
-Object.assign(process.env, { EMAIL_PROVIDER: 'local', DNS_SERVERS: dns.address, CRON_SECRET: cronSecret });
+import { db, newOrg, startApi, testContext, uniqueSlug } from './helpers.js';
 
 // Records every published event and passes it on to the real fan-out.
 const published = vi.hoisted(() => [] as PlatformEvent[]);
@@ -15,27 +15,23 @@ vi.mock(import('../src/webhooks/fan-out.js'), async (importOriginal) => {
   const original = await importOriginal();
   return {
     ...original,
-    publishEvents: async (db, events) => {
+    publishEvents: async (ctx, events) => {
       published.push(...events);
-      await original.publishEvents(db, events);
+      await original.publishEvents(ctx, events);
     },
   };
 });
 
-const { db } = await import('../src/platform/db.js');
-const { config } = await import('../src/platform/config.js');
-const { checkPendingDomains, resolveSendingDomain } = await import('../src/domains/domains.js');
-const { deterministicEventId } = await import('../src/platform/event-types.js');
-const { keyAuthenticator } = await import('../src/access/authenticate.js');
-const { queue } = await import('../src/platform/jobs.js');
-const { domainsProcessor } = await import('../workers/domains.js');
-const { startWorker } = await import('../workers/runtime.js');
-const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');
+// The local provider resolves the published records for real, against this test's DNS server.
+const dns = await startDnsServer();
+const cronSecret = 'cron-secret-for-the-domains-suite';
+const ctx = testContext({ EMAIL_PROVIDER: 'local', DNS_SERVERS: dns.address, CRON_SECRET: cronSecret });
+const { config } = ctx;
 
-const { call } = startApi();
+const { call } = startApi(ctx);
 afterAll(() => dns.close());
 
-const principalOf = keyAuthenticator(db, 0);
+const principalOf = keyAuthenticator(ctx.db, ctx.keys, 0);
 const eventsFor = (domainId: string) => published.filter((event) => event.data.id === domainId);
 
 async function platform() {
@@ -250,7 +246,7 @@ describe('domain verification (walkthrough 3b)', () => {
     await sql`update domains set created_at = now() - make_interval(hours => ${hoursAgo}) where id = ${expired.id}`.execute(db);
 
     // As if three worker processes swept at the same moment.
-    await Promise.all([checkPendingDomains(db), checkPendingDomains(db), checkPendingDomains(db)]);
+    await Promise.all([checkPendingDomains(ctx), checkPendingDomains(ctx), checkPendingDomains(ctx)]);
 
     const status = async (id: string) => (await call('GET', `/api/v1/domains/${id}`, { key: rootKey })).body.status;
     expect(await status(ready.id)).toBe('verified');
@@ -270,7 +266,7 @@ describe('domain verification (walkthrough 3b)', () => {
       .set({ status_event_pending: true, updated_at: new Date(Date.now() - 60_000) })
       .where('id', '=', domain.id)
       .execute();
-    await checkPendingDomains(db);
+    await checkPendingDomains(ctx);
     const events = eventsFor(domain.id);
     expect(events).toHaveLength(2);
     expect(events[1]?.id).toBe(events[0]?.id);
@@ -288,7 +284,7 @@ describe('domain verification (walkthrough 3b)', () => {
     const withApiKey = await call('POST', '/api/cron/check-domains', { key: rootKey });
     expect(withApiKey.status).toBe(401);
 
-    const worker = startWorker(domainsProcessor);
+    const worker = startWorker(ctx, domainsProcessor);
     try {
       const triggered = await call('POST', '/api/cron/check-domains', { headers: { authorization: `Bearer ${cronSecret}` } });
       expect(triggered.status).toBe(202);
@@ -306,10 +302,10 @@ describe('domain verification (walkthrough 3b)', () => {
   });
 
   it('registers one job scheduler for the hourly sweep, however many processes start', async () => {
-    await Promise.all([domainsProcessor.schedule?.(), domainsProcessor.schedule?.()]);
-    const scheduler = await queue('domains').getJobScheduler('check-pending-domains');
+    await Promise.all([registerSchedules(ctx, domainsProcessor), registerSchedules(ctx, domainsProcessor)]);
+    const scheduler = await ctx.jobs.queue('domains').getJobScheduler('check-pending-domains');
     expect(scheduler).toMatchObject({ name: 'check-pending-domains', every: config.DOMAIN_CHECK_INTERVAL_MS });
-    expect(await queue('domains').getJobSchedulersCount()).toBe(1);
+    expect(await ctx.jobs.queue('domains').getJobSchedulersCount()).toBe(1);
   });
 });
 
@@ -320,29 +316,29 @@ describe('sending domains (walkthrough step 5)', () => {
     const second = await verifiedDomain(rootKey, acmeId);
     const scoped = await principalOf(await mintKey(rootKey, { tenant_id: acmeId, allowed_domain_ids: [acme.id] }));
 
-    expect(await resolveSendingDomain(db, scoped, acme.name.toUpperCase())).toEqual({
+    expect(await resolveSendingDomain(ctx, scoped, acme.name.toUpperCase())).toEqual({
       id: acme.id,
       name: acme.name,
       sandbox: false,
       verified: true,
       tenantId: acmeId,
     });
-    await expect(resolveSendingDomain(db, scoped, second.name)).rejects.toMatchObject({
+    await expect(resolveSendingDomain(ctx, scoped, second.name)).rejects.toMatchObject({
       status: 403,
       type: 'authentication_error',
       code: 'DOMAIN_NOT_ALLOWED_FOR_KEY',
       message: `from ${second.name} is not in key's allowed_domain_ids`,
     });
-    await expect(resolveSendingDomain(db, scoped, 'not-acme.com')).rejects.toMatchObject({
+    await expect(resolveSendingDomain(ctx, scoped, 'not-acme.com')).rejects.toMatchObject({
       status: 403,
       code: 'DOMAIN_NOT_ALLOWED_FOR_KEY',
       message: "from not-acme.com is not in key's allowed_domain_ids",
     });
 
     const anyOfTenant = await principalOf(await mintKey(rootKey, { tenant_id: acmeId }));
-    expect((await resolveSendingDomain(db, anyOfTenant, second.name)).id).toBe(second.id);
+    expect((await resolveSendingDomain(ctx, anyOfTenant, second.name)).id).toBe(second.id);
     const root = await principalOf(rootKey);
-    expect((await resolveSendingDomain(db, root, second.name)).tenantId).toBe(acmeId);
+    expect((await resolveSendingDomain(ctx, root, second.name)).tenantId).toBe(acmeId);
   });
 
   it('refuses unverified domains to live keys; test keys may use pending ones', async () => {
@@ -353,13 +349,13 @@ describe('sending domains (walkthrough step 5)', () => {
     const live = await principalOf(await mintKey(rootKey, { tenant_id: acmeId }));
     const test = await principalOf(await mintKey(rootKey, { tenant_id: acmeId, environment: 'test' }));
 
-    await expect(resolveSendingDomain(db, live, pending.name)).rejects.toMatchObject({
+    await expect(resolveSendingDomain(ctx, live, pending.name)).rejects.toMatchObject({
       status: 422,
       type: 'invalid_request_error',
       code: 'DOMAIN_NOT_VERIFIED',
     });
-    expect(await resolveSendingDomain(db, test, pending.name)).toMatchObject({ id: pending.id, verified: false, sandbox: false });
-    await expect(resolveSendingDomain(db, test, failed.name)).rejects.toMatchObject({ status: 422, code: 'DOMAIN_NOT_VERIFIED' });
+    expect(await resolveSendingDomain(ctx, test, pending.name)).toMatchObject({ id: pending.id, verified: false, sandbox: false });
+    await expect(resolveSendingDomain(ctx, test, failed.name)).rejects.toMatchObject({ status: 422, code: 'DOMAIN_NOT_VERIFIED' });
   });
 
   it('offers the sandbox domain to keys whose allowed_domain_ids is null or holds dom_sandbox (walkthrough 3c)', async () => {
@@ -367,12 +363,12 @@ describe('sending domains (walkthrough step 5)', () => {
     const acme = await verifiedDomain(rootKey, acmeId);
     const sandbox = { id: 'dom_sandbox', name: config.SANDBOX_DOMAIN, sandbox: true, verified: true, tenantId: null };
     const unrestricted = await principalOf(await mintKey(rootKey, { tenant_id: acmeId }));
-    expect(await resolveSendingDomain(db, unrestricted, config.SANDBOX_DOMAIN)).toEqual(sandbox);
+    expect(await resolveSendingDomain(ctx, unrestricted, config.SANDBOX_DOMAIN)).toEqual(sandbox);
     const sandboxOnly = await principalOf(await mintKey(rootKey, { tenant_id: acmeId, allowed_domain_ids: ['dom_sandbox'] }));
-    expect(await resolveSendingDomain(db, sandboxOnly, config.SANDBOX_DOMAIN)).toEqual(sandbox);
-    await expect(resolveSendingDomain(db, sandboxOnly, acme.name)).rejects.toMatchObject({ code: 'DOMAIN_NOT_ALLOWED_FOR_KEY' });
+    expect(await resolveSendingDomain(ctx, sandboxOnly, config.SANDBOX_DOMAIN)).toEqual(sandbox);
+    await expect(resolveSendingDomain(ctx, sandboxOnly, acme.name)).rejects.toMatchObject({ code: 'DOMAIN_NOT_ALLOWED_FOR_KEY' });
     const acmeOnly = await principalOf(await mintKey(rootKey, { tenant_id: acmeId, allowed_domain_ids: [acme.id] }));
-    await expect(resolveSendingDomain(db, acmeOnly, config.SANDBOX_DOMAIN)).rejects.toMatchObject({
+    await expect(resolveSendingDomain(ctx, acmeOnly, config.SANDBOX_DOMAIN)).rejects.toMatchObject({
       status: 403,
       code: 'DOMAIN_NOT_ALLOWED_FOR_KEY',
       message: `from ${config.SANDBOX_DOMAIN} is not in key's allowed_domain_ids`,
@@ -438,7 +434,7 @@ describe('domain isolation', () => {
     expect((await call('GET', `/api/v1/domains/${pendingAcme.id}`, { key: rootKey })).body.last_checked_at).toBeNull();
 
     const globex = await principalOf(globexKey);
-    await expect(resolveSendingDomain(db, globex, acme.name)).rejects.toMatchObject({
+    await expect(resolveSendingDomain(ctx, globex, acme.name)).rejects.toMatchObject({
       status: 403,
       code: 'DOMAIN_NOT_ALLOWED_FOR_KEY',
       message: `from ${acme.name} is not in key's allowed_domain_ids`,
@@ -447,7 +443,7 @@ describe('domain isolation', () => {
     // Another org's root key sees nothing of it either.
     const stranger = await newOrg();
     expect((await call('GET', `/api/v1/domains/${acme.id}`, { key: stranger.rootKey })).status).toBe(404);
-    await expect(resolveSendingDomain(db, await principalOf(stranger.rootKey), acme.name)).rejects.toMatchObject({
+    await expect(resolveSendingDomain(ctx, await principalOf(stranger.rootKey), acme.name)).rejects.toMatchObject({
       code: 'DOMAIN_NOT_ALLOWED_FOR_KEY',
     });
   });

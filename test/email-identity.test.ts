@@ -1,22 +1,22 @@
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sendEmailProcessor } from '../workers/send-email.js';
+import { db, startApi, testContext } from './helpers.js';
+import { obliterateQueues } from './ops-helpers.js';
 import { useLocalSes } from './ses-local.js';
+import { platform, runWorkers, settled } from './sending-helpers.js';
 
 // Who an email says it is from, as SES receives it: this file runs the SES provider against a local SES v2
 // endpoint, on its own queue prefix so no other file's workers take its jobs.
-const ses = await useLocalSes({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_identity_${process.pid}` });
-const { sql } = await import('kysely');
-const { db } = await import('../src/platform/db.js');
-const { startApi } = await import('./helpers.js');
-const { platform, runWorkers, settled } = await import('./sending-helpers.js');
-const { sendEmailProcessor } = await import('../workers/send-email.js');
-const { obliterateQueues } = await import('./ops-helpers.js');
+const ses = await useLocalSes();
+const ctx = testContext({ ...ses.settings, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_identity_${process.pid}` });
 
-const { call } = startApi();
-runWorkers(sendEmailProcessor);
+const { call } = startApi(ctx);
+runWorkers(ctx, sendEmailProcessor);
 
 afterAll(async () => {
   await ses.close();
-  await obliterateQueues(process.env.QUEUE_PREFIX ?? '');
+  await obliterateQueues(ctx.config.QUEUE_PREFIX);
 });
 
 interface SesEmail {

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendEmailProcessor } from '../workers/send-email.js';
+import { startApi, testContext } from './helpers.js';
 import { useLocalSes } from './ses-local.js';
+import { platform, runWorkers, settled } from './sending-helpers.js';
 
 // This file runs the SES provider against a local SES v2 endpoint. Its own queue prefix keeps its jobs
 // away from the workers of other test files, which use the local provider.
-const ses = await useLocalSes({ SES_CONFIGURATION_SET: 'sendoka-events', QUEUE_PREFIX: `sendoka_test_ses_${process.pid}` });
-const { startApi } = await import('./helpers.js');
-const { platform, runWorkers, settled } = await import('./sending-helpers.js');
-const { sendEmailProcessor } = await import('../workers/send-email.js');
+const ses = await useLocalSes();
+const ctx = testContext({ ...ses.settings, SES_CONFIGURATION_SET: 'sendoka-events', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_ses_${process.pid}` });
 
-const { call } = startApi();
-runWorkers(sendEmailProcessor);
+const { call } = startApi(ctx);
+runWorkers(ctx, sendEmailProcessor);
 
 beforeAll(async () => {
   await fetch(`${ses.url}/clear-store`, { method: 'POST' });

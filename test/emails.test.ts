@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/platform/db.js';
-import { queue, queueNames } from '../src/platform/jobs.js';
+import { queueNames } from '../src/platform/jobs.js';
 import { reconcileMessages } from '../src/messages/reconciler.js';
 import { maintenanceProcessor } from '../workers/maintenance.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
-import { startApi } from './helpers.js';
+import { ctx, db, startApi } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
 
 const { call } = startApi();
-runWorkers(sendEmailProcessor, maintenanceProcessor);
+runWorkers(ctx, sendEmailProcessor, maintenanceProcessor);
 
 const orgMessageCount = async (orgId: string) =>
   (await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n;
@@ -247,32 +246,32 @@ describe('messages API isolation', () => {
 describe('reconciler', () => {
   it('re-enqueues an accepted message whose job Redis lost', async () => {
     const { acme } = await platform(call);
-    await queue(queueNames.sendEmail).pause();
+    await ctx.jobs.queue(queueNames.sendEmail).pause();
     let id: string;
     try {
       const sent = await call('POST', '/api/v1/emails', { key: acme.key, body: { from: `a@${acme.domain}`, to: 'b@example.com', subject: 'lost', text: 'x' } });
       id = sent.body.id;
       const message = await db.selectFrom('messages').select('job_id').where('id', '=', id).executeTakeFirstOrThrow();
-      await queue(queueNames.sendEmail).remove(message.job_id as string);
+      await ctx.jobs.queue(queueNames.sendEmail).remove(message.job_id as string);
       // Age the message past the grace period the reconciler gives in-flight enqueues.
       await db.updateTable('messages').set({ created_at: new Date(Date.now() - 60_000) } as never).where('id', '=', id).execute();
-      expect(await reconcileMessages()).toBeGreaterThanOrEqual(1);
+      expect(await reconcileMessages(ctx)).toBeGreaterThanOrEqual(1);
     } finally {
-      await queue(queueNames.sendEmail).resume();
+      await ctx.jobs.queue(queueNames.sendEmail).resume();
     }
     expect((await settled(call, acme.key, id)).status).toBe('sent');
   });
 
   it('re-sends what a killed worker stamped as handed over but the provider never received, and only that', async () => {
     const { acme } = await platform(call);
-    await queue(queueNames.sendEmail).pause();
+    await ctx.jobs.queue(queueNames.sendEmail).pause();
     const ids: string[] = [];
     try {
       for (const subject of ['received', 'lost in the crash']) {
         const sent = await call('POST', '/api/v1/emails', { key: acme.key, body: { from: `a@${acme.domain}`, to: 'b@example.com', subject, text: 'x' } });
         ids.push(sent.body.id);
         const message = await db.selectFrom('messages').select('job_id').where('id', '=', sent.body.id).executeTakeFirstOrThrow();
-        await queue(queueNames.sendEmail).remove(message.job_id as string);
+        await ctx.jobs.queue(queueNames.sendEmail).remove(message.job_id as string);
       }
       // A worker claimed both, stamped the hand-over, and died after the provider took only the first.
       const longAgo = new Date(Date.now() - 10 * 60_000);
@@ -282,9 +281,9 @@ describe('reconciler', () => {
         .where('id', 'in', ids)
         .execute();
       await db.insertInto('local_outbox').values({ message_id: ids[0] as string, channel: 'email', payload: '{}' }).execute();
-      await reconcileMessages();
+      await reconcileMessages(ctx);
     } finally {
-      await queue(queueNames.sendEmail).resume();
+      await ctx.jobs.queue(queueNames.sendEmail).resume();
     }
     for (const id of ids) expect((await settled(call, acme.key, id)).status).toBe('sent');
     const outbox = await db.selectFrom('local_outbox').select(['message_id', 'deliveries']).where('message_id', 'in', ids).orderBy('message_id').execute();

@@ -1,27 +1,25 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { endpoints } from '../src/api/openapi.js';
+import { startApi, testContext } from './helpers.js';
+import { platform } from './sending-helpers.js';
+import { obliterateQueues, orgRowsDigest } from './ops-helpers.js';
 
 // Its own queue prefix: the bodies that happen to be valid leave jobs nobody runs, and the rows compared stay still.
-Object.assign(process.env, {
+const ctx = testContext({
   QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_fuzz_${process.pid}`,
   WEBHOOKS_ALLOW_PRIVATE: 'true',
   WEBHOOKS_ALLOW_INSECURE: 'true',
 });
-const { endpoints } = await import('../src/api/openapi.js');
-const { startApi } = await import('./helpers.js');
-const { platform } = await import('./sending-helpers.js');
-const { obliterateQueues, orgRowsDigest } = await import('./ops-helpers.js');
-const { config } = await import('../src/platform/config.js');
-
-const { call, baseUrl } = startApi();
+const { call, baseUrl } = startApi(ctx);
 /** Requests per run of the property; `npm run test:faults` raises it. */
 const runs = Number(process.env.FUZZ_RUNS ?? 1_000);
 
 let org: Awaited<ReturnType<typeof platform>>;
 let knownIds: string[] = [];
 
-afterAll(() => obliterateQueues(config.QUEUE_PREFIX));
+afterAll(() => obliterateQueues(ctx.config.QUEUE_PREFIX));
 
 beforeAll(async () => {
   org = await platform(call);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { config } from '../src/platform/config.js';
-import { db } from '../src/platform/db.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createDb } from '../src/platform/db.js';
 import { dropDatabaseIfUnused } from '../src/platform/migrate.js';
 import { prepareDatabase } from '../src/platform/setup.js';
 
@@ -13,7 +13,9 @@ import { prepareDatabase } from '../src/platform/setup.js';
 export default async function setup() {
   // Process tests run what production runs: the compiled dist/, rebuilt from the sources under test.
   execFileSync(process.execPath, ['bin/build.mjs'], { stdio: 'inherit' });
+  const config = loadConfig();
   await dropDatabaseIfUnused(config.DATABASE_URL);
-  await prepareDatabase();
+  const db = createDb(config);
+  await prepareDatabase(config, db);
   await db.destroy();
 }

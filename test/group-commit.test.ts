@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/platform/db.js';
 import { newId } from '../src/platform/ids.js';
 import { commitMessages, type NewMessage } from '../src/messages/send/writer.js';
-import { startApi } from './helpers.js';
+import { ctx, db, startApi } from './helpers.js';
 import { platform, smsTenants } from './sending-helpers.js';
 
 const { call } = startApi();
@@ -83,7 +82,7 @@ describe('group commit', () => {
     const refused: Promise<unknown>[] = [];
     for (let round = 0; round < 10; round++) {
       good.push(...Array.from({ length: 8 }, (_, n) => send(round * 8 + n)));
-      refused.push(commitMessages([bad[round] as NewMessage]).then(() => 'committed', () => 'refused'));
+      refused.push(commitMessages(ctx, [bad[round] as NewMessage]).then(() => 'committed', () => 'refused'));
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const answers = await Promise.all(good);
@@ -95,9 +94,9 @@ describe('group commit', () => {
     // Handed over in one turn of the event loop, the good writes and the bad one share a single commit.
     const [goodRow, badRow, otherGoodRow] = await Promise.all([1, 2, 3].map(() => unstorableCopyOf(seed.body.id)));
     const outcomes = await Promise.allSettled([
-      commitMessages([{ ...(goodRow as NewMessage), content: JSON.stringify({ text: 'ok' }) }]),
-      commitMessages([badRow as NewMessage]),
-      commitMessages([{ ...(otherGoodRow as NewMessage), content: JSON.stringify({ text: 'ok too' }) }]),
+      commitMessages(ctx, [{ ...(goodRow as NewMessage), content: JSON.stringify({ text: 'ok' }) }]),
+      commitMessages(ctx, [badRow as NewMessage]),
+      commitMessages(ctx, [{ ...(otherGoodRow as NewMessage), content: JSON.stringify({ text: 'ok too' }) }]),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../src/api/app.js';
-import { db } from '../src/platform/db.js';
+import { type AppContext, closeContext, createContext, type RootContext } from '../src/context.js';
+import { loadConfig } from '../src/platform/config.js';
 import { insertKey } from '../src/keys/keys.js';
 import { createOrg } from '../src/orgs/orgs.js';
 import { allScopes } from '../src/access/scopes.js';
@@ -18,12 +19,29 @@ export type Call = <T = any>(
   options?: { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
 ) => Promise<ApiResponse<T>>;
 
-/** Starts the API on an ephemeral port for one test file and returns a fetch-based caller. */
-export function startApi(): { call: Call; baseUrl: () => string } {
+/**
+ * An application context for this test file: the test environment (vitest.config.ts) with `settings` over it,
+ * and `parts` (a mocked provider, a clock) in place of what the configuration would build. Closed after the file.
+ */
+export function testContext(settings: Record<string, string | undefined> = {}, parts: Partial<RootContext> = {}): RootContext {
+  const context = createContext(loadConfig({ ...process.env, ...settings }), parts);
+  afterAll(() => closeContext(context));
+  return context;
+}
+
+/** This file's default context; nothing connects until it is used. */
+export const ctx = testContext();
+/** The test database, for fixtures and for reading what a request wrote. */
+export const db = ctx.db;
+
+/** Starts the API of `context` on an ephemeral port for one test file and returns a fetch-based caller. */
+export function startApi(context: AppContext = ctx): { call: Call; baseUrl: () => string } {
   let server: ReturnType<ReturnType<typeof createApp>['listen']>;
   let baseUrl = '';
   beforeAll(async () => {
-    server = createApp().listen(0);
+    // As main does before listening: enqueues fail fast rather than wait for a connection.
+    await context.jobs.ready();
+    server = createApp(context).listen(0);
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

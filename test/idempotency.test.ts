@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/platform/db.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { tenantsProcessor } from '../workers/tenants.js';
-import { startApi } from './helpers.js';
+import { ctx, db, startApi } from './helpers.js';
 import { platform, runWorkers, smsTenants } from './sending-helpers.js';
 import { isEmpty, rowCounts } from './tenant-lifecycle-helpers.js';
 import { eventually } from './webhook-receiver.js';
 
 const { call } = startApi();
-runWorkers(sendEmailProcessor, tenantsProcessor);
+runWorkers(ctx, sendEmailProcessor, tenantsProcessor);
 
 const orgMessageCount = async (orgId: string) =>
   (await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n;

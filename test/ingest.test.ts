@@ -1,41 +1,35 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-
-// Webhook deliveries go to a receiver on 127.0.0.1 over http; set before src/config.ts parses the environment.
-vi.hoisted(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true';
-  process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
-  process.env.SES_SNS_TOPIC_ARNS = 'arn:aws:sns:eu-west-1:123456789012:sendoka-ses-events';
-});
-
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler, notFoundHandler } from '../src/api/middleware.js';
-import { createIngestRouter } from '../src/api/routes/ingest.js';
-import { queuesReady } from '../src/platform/jobs.js';
+import { ingestRouter } from '../src/api/routes/ingest.js';
 import { isSnsHostUrl } from '../src/messages/provider-events/sns.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
-import { startApi } from './helpers.js';
+import { startApi, testContext } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
 import { documentedDeliveryNotification, fakeSns, sesEvent, testTopicArn } from './sns-fixtures.js';
 import { sleep, startReceiver, verified } from './webhook-receiver.js';
 
-const { call, baseUrl } = startApi();
+// Webhook deliveries go to a receiver on 127.0.0.1 over http, which the test environment allows (vitest.config.ts).
+const ctx = testContext({ SES_SNS_TOPIC_ARNS: 'arn:aws:sns:eu-west-1:123456789012:sendoka-ses-events' });
+
+const { call, baseUrl } = startApi(ctx);
 const sns = fakeSns();
 const receiver = startReceiver();
-runWorkers(sendEmailProcessor, webhooksProcessor);
+runWorkers(ctx, sendEmailProcessor, webhooksProcessor);
 
 // The ingest route as the app mounts it, but trusting the test certificate's host instead of
 // sns.<region>.amazonaws.com (the production trust is exercised through the real app below).
 let ingestServer: Server;
 let ingestUrl = '';
 beforeAll(async () => {
-  await queuesReady();
+  await ctx.jobs.ready();
   const app = express();
-  app.use('/api/v1/ingest', createIngestRouter(sns.trust()));
+  app.use('/api/v1/ingest', ingestRouter(ctx, sns.trust()));
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(errorHandler(ctx.logger));
   ingestServer = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => ingestServer.once('listening', resolve));
   ingestUrl = `http://127.0.0.1:${(ingestServer.address() as AddressInfo).port}/api/v1/ingest/ses`;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpoints, openApiDocument } from '../src/api/openapi.js';
-import { db } from '../src/platform/db.js';
 import { maxEmailsPerBatch, maxIdempotencyKeyLength, maxRecipientsPerEmail, maxSubjectLength, maxTagsPerMessage } from '../src/platform/limits.js';
-import { newOrg, startApi } from './helpers.js';
+import { db, newOrg, startApi } from './helpers.js';
 import { platform } from './sending-helpers.js';
 
 const { call, baseUrl } = startApi();

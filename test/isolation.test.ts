@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../src/api/openapi.js';
+import { tenantScopes } from '../src/access/scopes.js';
+import { newOrg, startApi, testContext, uniqueSlug } from './helpers.js';
+import { platform } from './sending-helpers.js';
+import { obliterateQueues, orgRowsDigest } from './ops-helpers.js';
 
 // Its own queue prefix: no worker of another test file touches this file's rows while they are compared.
-Object.assign(process.env, {
+const ctx = testContext({
   QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_isolation_${process.pid}`,
   WEBHOOKS_ALLOW_PRIVATE: 'true',
   WEBHOOKS_ALLOW_INSECURE: 'true',
 });
-const { endpoints } = await import('../src/api/openapi.js');
-const { tenantScopes } = await import('../src/access/scopes.js');
-const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');
-const { platform } = await import('./sending-helpers.js');
-const { obliterateQueues, orgRowsDigest } = await import('./ops-helpers.js');
-const { config } = await import('../src/platform/config.js');
-
-const { call } = startApi();
+const { call } = startApi(ctx);
 
 type Principal = 'sibling tenant' | 'other org' | 'missing scope' | 'revoked' | 'test key' | "A's test key";
 const principals: Principal[] = ['sibling tenant', 'other org', 'missing scope', 'revoked', 'test key', "A's test key"];
@@ -186,7 +184,7 @@ let ids: Ids;
 const keys = {} as Record<Principal, string> & { missingUsage: string };
 let orgIds: string[];
 
-afterAll(() => obliterateQueues(config.QUEUE_PREFIX));
+afterAll(() => obliterateQueues(ctx.config.QUEUE_PREFIX));
 
 beforeAll(async () => {
   const org = await platform(call);

@@ -1,27 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-
-// Its own queue prefix: the bad jobs added here reach only this file's workers.
-vi.hoisted(() => {
-  process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}_contracts_${process.pid}`;
-});
-
-import { config } from '../src/platform/config.js';
-import { parseJob, queue, type QueueName, queuesReady } from '../src/platform/jobs.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJob, type QueueName } from '../src/platform/jobs.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { tenantsProcessor } from '../workers/tenants.js';
+import { testContext } from './helpers.js';
 import { obliterateQueues } from './ops-helpers.js';
 import { runWorkers } from './sending-helpers.js';
 
-runWorkers(sendEmailProcessor, tenantsProcessor);
-beforeAll(() => queuesReady());
-afterAll(() => obliterateQueues(config.QUEUE_PREFIX));
+// Its own queue prefix: the bad jobs added here reach only this file's workers.
+const ctx = testContext({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_contracts_${process.pid}` });
+
+runWorkers(ctx, sendEmailProcessor, tenantsProcessor);
+beforeAll(() => ctx.jobs.ready());
+afterAll(() => obliterateQueues(ctx.config.QUEUE_PREFIX));
 
 /** Adds a job straight to the queue, as a producer bypassing `enqueue` would, and waits for it to finish. */
 async function runRawJob(queueName: QueueName, jobName: string, data: unknown) {
-  const added = await queue(queueName).add(jobName, data);
+  const queue = ctx.jobs.queue(queueName);
+  const added = await queue.add(jobName, data);
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const job = await queue(queueName).getJob(added.id as string);
+    const job = await queue.getJob(added.id as string);
     if (job?.finishedOn) return { job, state: await job.getState() };
     if (Date.now() > deadline) throw new Error(`job ${added.id} on ${queueName} did not finish`);
     await new Promise((resolve) => setTimeout(resolve, 50));

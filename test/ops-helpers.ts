@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
 import { sql } from 'kysely';
-import { db } from '../src/platform/db.js';
-import { allQueueNames, workerConnection } from '../src/platform/jobs.js';
+import { Redis } from 'ioredis';
+import { allQueueNames } from '../src/platform/jobs.js';
+import { ctx, db } from './helpers.js';
 
 let orgTables: string[] | undefined;
 
@@ -28,7 +29,7 @@ export async function orgRowsDigest(orgIds: string[]): Promise<Record<string, st
 
 /** Removes every queue (jobs and schedulers) under a test's own prefix from the shared Redis. */
 export async function obliterateQueues(prefix: string): Promise<void> {
-  const connection = workerConnection();
+  const connection = new Redis(ctx.config.REDIS_URL, { maxRetriesPerRequest: null });
   try {
     for (const name of allQueueNames) {
       const queue = new Queue(name, { connection, prefix });

@@ -4,17 +4,14 @@ import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { config } from '../src/platform/config.js';
-import { db } from '../src/platform/db.js';
-import { queuesReady, workerConnection } from '../src/platform/jobs.js';
 import { platform } from './sending-helpers.js';
-import { startApi } from './helpers.js';
+import { ctx, db, startApi } from './helpers.js';
 import { obliterateQueues } from './ops-helpers.js';
 
 // These tests start `node dist/src/main.js` as the Procfile does and signal it; the in-process API only sets up data.
 const { call } = startApi();
-const processPrefix = `${config.QUEUE_PREFIX}_process_${process.pid}`;
-const schedulersPrefix = `${config.QUEUE_PREFIX}_schedulers_${process.pid}`;
+const processPrefix = `${ctx.config.QUEUE_PREFIX}_process_${process.pid}`;
+const schedulersPrefix = `${ctx.config.QUEUE_PREFIX}_schedulers_${process.pid}`;
 afterAll(async () => {
   await obliterateQueues(processPrefix);
   await obliterateQueues(schedulersPrefix);
@@ -107,13 +104,13 @@ describe('key changes across processes', () => {
     const { body: key } = await call('POST', '/api/v1/keys', { key: rootKey, body: { name: 'cached elsewhere', tenant_id: acme.id } });
     const port = await freePort();
     // An API process serves no queue: it shares this test run's prefix, and with it the key-change channel.
-    const other = start('api', { PORT: String(port), QUEUE_PREFIX: config.QUEUE_PREFIX, KEY_CACHE_TTL_MS: '2000' });
+    const other = start('api', { PORT: String(port), QUEUE_PREFIX: ctx.config.QUEUE_PREFIX, KEY_CACHE_TTL_MS: '2000' });
     try {
       await untilListening(other, port);
       const read = () => fetch(`http://127.0.0.1:${port}/api/v1/messages`, { headers: { authorization: `Bearer ${key.secret}` } });
       expect((await read()).status).toBe(200);
       // As at the start of an API process (main.ts): the producer connection that broadcasts is up.
-      await queuesReady();
+      await ctx.jobs.ready();
       expect((await call('DELETE', `/api/v1/keys/${key.id}`, { key: rootKey })).status).toBe(200);
       // Well within the cache's 2 s: the broadcast, not the expiry, refused it.
       const refusedAfter = Date.now();
@@ -217,7 +214,7 @@ describe('graceful shutdown on SIGTERM', () => {
 describe('job schedulers', () => {
   it('run on schedule in a worker process and come back when Redis loses them', async () => {
     const started = start('worker', { WORKER_QUEUES: 'maintenance', RECONCILE_INTERVAL_MS: '1000', QUEUE_PREFIX: schedulersPrefix });
-    const connection = workerConnection();
+    const connection = ctx.jobs.workerConnection();
     const maintenance = new Queue('maintenance', { connection, prefix: schedulersPrefix });
     const waitFor = async (check: () => Promise<boolean>) => {
       const deadline = Date.now() + 15_000;

@@ -2,18 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Bull Board is mounted only with credentials outside development: this file runs with them.
-Object.assign(process.env, { ADMIN_USERNAME: 'operator', ADMIN_PASSWORD: 'correct horse battery' });
-const { createApp } = await import('../src/api/app.js');
-const { endpoints, errorCodes, openApiDocument } = await import('../src/api/openapi.js');
-const { countSendOutcomes, observeWebhookAttempt, registry } = await import('../src/platform/metrics.js');
-const { allQueueNames } = await import('../src/platform/jobs.js');
-const { sendEmailProcessor } = await import('../workers/send-email.js');
-const { startApi } = await import('./helpers.js');
-const { platform, runWorkers, settled } = await import('./sending-helpers.js');
+import { createApp } from '../src/api/app.js';
+import { endpoints, errorCodes, openApiDocument } from '../src/api/openapi.js';
+import { countSendOutcomes, observeWebhookAttempt, registry } from '../src/platform/metrics.js';
+import { allQueueNames } from '../src/platform/jobs.js';
+import { sendEmailProcessor } from '../workers/send-email.js';
+import { startApi, testContext } from './helpers.js';
+import { platform, runWorkers, settled } from './sending-helpers.js';
 
-const { call, baseUrl } = startApi();
-runWorkers(sendEmailProcessor);
+// Bull Board is mounted only with credentials outside development: this file runs with them.
+const ctx = testContext({ ADMIN_USERNAME: 'operator', ADMIN_PASSWORD: 'correct horse battery' });
+const { call, baseUrl } = startApi(ctx);
+runWorkers(ctx, sendEmailProcessor);
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -33,7 +33,7 @@ function mountedRoutes(): string[] {
       }
     }
   };
-  walk((createApp() as any).router.stack, '');
+  walk((createApp(ctx) as any).router.stack, '');
   return [...new Set(routes)].sort();
 }
 
@@ -74,6 +74,7 @@ describe('metrics', () => {
   it('counts send outcomes per provider and webhook attempts with their latency', async () => {
     const live = { channel: 'email' as const, environment: 'live' as const };
     countSendOutcomes(
+      ctx.config,
       [
         { message: live, status: 'sent' },
         { message: live, status: 'retry' },

@@ -1,22 +1,15 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// Webhooks go to a receiver on 127.0.0.1 over http; set before src/config.ts parses the environment.
-vi.hoisted(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true';
-  process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
-});
-
-import { db } from '../src/platform/db.js';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../src/platform/ids.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
-import { newOrg, startApi, uniqueSlug } from './helpers.js';
+import { ctx, db, newOrg, startApi, uniqueSlug } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
 import { startReceiver } from './webhook-receiver.js';
 
+// Webhooks go to a receiver on 127.0.0.1 over http: the test environment allows that (vitest.config.ts).
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(sendEmailProcessor, webhooksProcessor);
+runWorkers(ctx, sendEmailProcessor, webhooksProcessor);
 
 const inTwoSeconds = () => new Date(Date.now() + 2_000).toISOString();
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Worker } from 'bullmq';
-import { db } from '../src/platform/db.js';
+import type { AppContext } from '../src/context.js';
 import { newId } from '../src/platform/ids.js';
-import { type QueueProcessor, startWorker } from '../workers/runtime.js';
-import { type Call, newOrg, uniqueSlug } from './helpers.js';
+import { type AnyQueueProcessor, startWorker } from '../workers/runtime.js';
+import { type Call, db, newOrg, uniqueSlug } from './helpers.js';
 
-/** Runs the given queue processors in this test file's process. */
-export function runWorkers(...processors: QueueProcessor[]) {
+/** Runs the given queue processors in this test file's process, with the context's queues and providers. */
+export function runWorkers(context: AppContext, ...processors: AnyQueueProcessor[]) {
   let workers: Worker[] = [];
   beforeAll(() => {
-    workers = processors.map(startWorker);
+    workers = processors.map((processor) => startWorker(context, processor));
   });
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.close()));

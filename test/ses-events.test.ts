@@ -1,19 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-
-// Webhook deliveries go to a receiver on 127.0.0.1 over http; set before src/config.ts parses the environment.
-vi.hoisted(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true';
-  process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
-});
-
-import { db } from '../src/platform/db.js';
-import { logger } from '../src/platform/logger.js';
 import { registry } from '../src/platform/metrics.js';
-import { queuesReady } from '../src/platform/jobs.js';
 import { ingestSesNotification, sesSetupWarnings } from '../src/messages/provider-events/ses.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
-import { startApi } from './helpers.js';
+import { ctx, db, startApi } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
 import {
   documentedBounceEvent,
@@ -30,13 +20,14 @@ import {
 import { sleep, startReceiver, verified } from './webhook-receiver.js';
 
 // Notifications go straight to ingestSesNotification, as the ingest route hands them over once their
-// signature is verified (test/ingest.test.ts covers the route and the signatures).
+// signature is verified (test/ingest.test.ts covers the route and the signatures). Webhook deliveries go to a
+// receiver on 127.0.0.1 over http, which the test environment allows (vitest.config.ts).
 
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(sendEmailProcessor, webhooksProcessor);
+runWorkers(ctx, sendEmailProcessor, webhooksProcessor);
 beforeAll(async () => {
-  await queuesReady();
+  await ctx.jobs.ready();
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -89,7 +80,7 @@ const messageOf = async (key: string, id: string) => (await call('GET', `/api/v1
 const eventsOf = (message: { events: { type: string }[] }, type: string) => message.events.filter((event) => event.type === type);
 const suppressionsOf = async (key: string, address: string) =>
   (await call('GET', `/api/v1/suppressions?address=${encodeURIComponent(address)}`, { key })).body.data as { address: string; reason: string; tenant_id: string }[];
-const ingest = (sesEvent: unknown, overrides: Record<string, string> = {}) => ingestSesNotification(snsNotification(sesEvent, overrides));
+const ingest = (sesEvent: unknown, overrides: Record<string, string> = {}) => ingestSesNotification(ctx, snsNotification(sesEvent, overrides));
 
 /** The counter's value for these labels (0 when never counted). */
 async function unmatched(type: string, reason: string): Promise<number> {
@@ -362,8 +353,8 @@ describe('idempotency', () => {
     const { acme, acmeMessage, acmeHook } = await sentEmails(['jane@example.com', 'mary@example.com', 'richard@example.com']);
     // Source: "Amazon SNS notification examples for Amazon SES" (notification-examples.html), "Bounce notification without a DSN".
     const notification = snsNotification(documentedBounceNotificationWithoutDsn(acmeMessage.providerMessageId));
-    await ingestSesNotification(notification);
-    await ingestSesNotification(notification);
+    await ingestSesNotification(ctx, notification);
+    await ingestSesNotification(ctx, notification);
     // The same bounce as a configuration-set event (tagged): "Examples of event data that Amazon SES publishes to Amazon SNS"
     // (event-publishing-retrieving-sns-examples.html), "Bounce record", with that bounce's recipients.
     await ingest(
@@ -381,7 +372,7 @@ describe('idempotency', () => {
 describe('no event is dropped silently', () => {
   it('an event for no known message is logged and counted; another tenant’s message is never touched', async () => {
     const { acme, globex, acmeMessage, globexMessage, globexHook } = await sentEmails(['jane@example.com']);
-    const warn = vi.spyOn(logger, 'warn');
+    const warn = vi.spyOn(ctx.logger, 'warn');
 
     // Source: "Amazon SNS notification examples for Amazon SES" (notification-examples.html), "Amazon SNS delivery notification example".
     const notFoundBefore = await unmatched('Delivery', 'not_found');
@@ -429,9 +420,9 @@ describe('no event is dropped silently', () => {
 
   it('set-up messages and types Sendoka does not record each leave a log line', async () => {
     const { acmeMessage } = await sentEmails(['recipient@example.com']);
-    const info = vi.spyOn(logger, 'info');
-    const warn = vi.spyOn(logger, 'warn');
-    const debug = vi.spyOn(logger, 'debug');
+    const info = vi.spyOn(ctx.logger, 'info');
+    const warn = vi.spyOn(ctx.logger, 'warn');
+    const debug = vi.spyOn(ctx.logger, 'debug');
 
     expect(await ingest({ notificationType: 'AmazonSnsSubscriptionSucceeded', message: "You have successfully subscribed your Amazon SNS topic 'arn:aws:sns:eu-west-1:123456789012:sendoka-ses-events' to receive 'Bounce' notifications from Amazon SES for identity 'example.com'." })).toBeUndefined();
     expect(info).toHaveBeenCalledWith(expect.objectContaining({ snsMessageId: expect.any(String) }), 'SES confirmed identity notifications to this topic');

@@ -17,32 +17,33 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sesTenantName as sesTenantNameIn } from '../src/providers/email/identities.js';
+import { deleteTenantData } from '../src/tenants/deletion.js';
+import { sendEmailProcessor } from '../workers/send-email.js';
+import { db, newOrg, startApi, testContext, uniqueSlug } from './helpers.js';
 import { sesProvider } from './ses-local.js';
+import { platform, runWorkers, settled } from './sending-helpers.js';
 
 // SES tenant isolation against the SES v2 SDK's documented semantics, the client mocked. Expectations name the
 // page of the SES API v2 reference (https://docs.aws.amazon.com/ses/latest/APIReference-V2/) they come from; the
 // same text is in node_modules/@aws-sdk/client-sesv2/dist-types (models/*.d.ts, commands/*Command.d.ts).
 // Its own queue prefix keeps this file's send jobs away from the workers of other files (local provider).
-Object.assign(process.env, {
+const ctx = testContext({
   ...sesProvider,
   SES_TENANT_ISOLATION: 'true',
   SES_CONFIGURATION_SET: 'sendoka-events',
   // No GetAccount call for the send rate: the command sequences below are exactly the tenant's.
   SES_MAX_SEND_RATE: '50',
-  QUEUE_PREFIX: `sendoka_test_ses_tenants_${process.pid}`,
+  QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_ses_tenants_${process.pid}`,
+  CRON_SECRET: undefined,
 });
-delete process.env.CRON_SECRET;
+const sesTenantName = (tenantId: string | null) => sesTenantNameIn(ctx.config, tenantId);
+const identityProvider = () => ctx.providers.identities;
+const emailSender = () => ctx.providers.email;
+const forgetSesTenantResources = (tenantName?: string, identity?: string) => ctx.providers.sesTenants.forgetSesTenantResources(tenantName, identity);
 
-const { sesTenantName, identityProvider, forgetSesTenantResources } = await import('../src/providers/email/identities.js');
-const { emailSender } = await import('../src/providers/email/sender.js');
-const { newOrg, startApi, uniqueSlug } = await import('./helpers.js');
-const { platform, runWorkers, settled } = await import('./sending-helpers.js');
-const { db } = await import('../src/platform/db.js');
-const { deleteTenantData } = await import('../src/tenants/deletion.js');
-const { sendEmailProcessor } = await import('../workers/send-email.js');
-
-const { call } = startApi();
-runWorkers(sendEmailProcessor);
+const { call } = startApi(ctx);
+runWorkers(ctx, sendEmailProcessor);
 const ses = mockClient(SESv2Client);
 
 // ARNs: arn:${Partition}:ses:${Region}:${Account}:identity/${IdentityName} and
@@ -399,7 +400,7 @@ describe('removing SES tenant resources', () => {
       .insertInto('tenant_deletions')
       .values({ tenant_id: tenantId, org_id: orgId, tenant: JSON.stringify({ id: tenantId }), current_table: 'api_keys', started_at: new Date(Date.now() - 60_000) })
       .execute();
-    await deleteTenantData(db, tenantId);
+    await deleteTenantData(ctx, tenantId);
 
     // API_DeleteTenant: "When you delete a tenant, its associations with resources are removed, but the
     // resources themselves are not deleted" (so associations need not go first; they do, each idempotently).

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/platform/db.js';
 import { sendSmsProcessor } from '../workers/send-sms.js';
-import { startApi } from './helpers.js';
+import { ctx, db, startApi } from './helpers.js';
 import { runWorkers, settled, smsTenants } from './sending-helpers.js';
 
 const { call } = startApi();
-runWorkers(sendSmsProcessor);
+runWorkers(ctx, sendSmsProcessor);
 
 const to = '+14155550100';
 

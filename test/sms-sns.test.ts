@@ -1,22 +1,16 @@
 import { CheckIfPhoneNumberIsOptedOutCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sendSmsProcessor } from '../workers/send-sms.js';
+import { startApi, testContext } from './helpers.js';
+import { runWorkers, settled, smsTenants } from './sending-helpers.js';
 
 // SNS has no local emulator: the SDK client itself is mocked; our modules run unchanged.
-Object.assign(process.env, {
-  SMS_PROVIDER: 'sns',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  QUEUE_PREFIX: `sendoka_test_sns_${process.pid}`,
-});
 const sns = mockClient(SNSClient);
-const { startApi } = await import('./helpers.js');
-const { runWorkers, settled, smsTenants } = await import('./sending-helpers.js');
-const { sendSmsProcessor } = await import('../workers/send-sms.js');
+const ctx = testContext({ SMS_PROVIDER: 'sns', AWS_REGION: 'us-east-1', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_sns_${process.pid}` });
 
-const { call } = startApi();
-runWorkers(sendSmsProcessor);
+const { call } = startApi(ctx);
+runWorkers(ctx, sendSmsProcessor);
 
 beforeEach(() => {
   sns.reset();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/platform/db.js';
 import { addSuppressions, suppressedRecipients } from '../src/suppressions/suppressions.js';
-import { type Call, newOrg, startApi, uniqueSlug } from './helpers.js';
+import { db, type Call, newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/platform/db.js';
 import { templateRenderer } from '../src/templates/templates.js';
-import { newOrg, startApi, uniqueSlug } from './helpers.js';
+import { db, newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();
 

@@ -3,9 +3,8 @@ import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { db } from '../src/platform/db.js';
-import { queueNames, workerConnection } from '../src/platform/jobs.js';
-import { newOrg, startApi, uniqueSlug } from './helpers.js';
+import { queueNames } from '../src/platform/jobs.js';
+import { ctx, db, newOrg, startApi, uniqueSlug } from './helpers.js';
 import { isEmpty, rowCounts } from './tenant-lifecycle-helpers.js';
 import { eventually } from './webhook-receiver.js';
 
@@ -13,12 +12,12 @@ const { call } = startApi();
 
 // The processes under test get a queue prefix of their own: no tenants worker of another test file may take
 // this deletion's job, or killing ours would prove nothing.
-const queuePrefix = `${process.env.QUEUE_PREFIX}_crash_${Math.random().toString(36).slice(2, 8)}`;
+const queuePrefix = `${ctx.config.QUEUE_PREFIX}_crash_${Math.random().toString(36).slice(2, 8)}`;
 const children = new Set<ChildProcess>();
 
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
-  const connection = workerConnection();
+  const connection = ctx.jobs.workerConnection();
   for (const name of Object.values(queueNames)) {
     await new Queue(name, { connection, prefix: queuePrefix }).obliterate({ force: true });
   }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { db } from '../src/platform/db.js';
+import { db } from './helpers.js';
 
 /** Every table with a tenant_id column (webhook_attempts go with their deliveries, local_outbox with messages). */
 export const tenantTables = [

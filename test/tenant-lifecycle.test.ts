@@ -1,29 +1,22 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-
-// Org-level webhooks go to a receiver on 127.0.0.1 over http; set before src/config.ts parses the environment.
-vi.hoisted(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true';
-  process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
-});
-
-import { db } from '../src/platform/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/platform/ids.js';
-import { queue, queueNames, queuesReady } from '../src/platform/jobs.js';
+import { queueNames } from '../src/platform/jobs.js';
 import { deleteTenantData } from '../src/tenants/deletion.js';
 import { cancelExpiredHolds } from '../src/tenants/suspension.js';
 import { importsProcessor } from '../workers/imports.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { tenantsProcessor } from '../workers/tenants.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
-import { startApi } from './helpers.js';
+import { ctx, db, startApi } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
 import { isEmpty, rowCounts } from './tenant-lifecycle-helpers.js';
 import { eventually, sleep, startReceiver } from './webhook-receiver.js';
 
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(sendEmailProcessor, tenantsProcessor, webhooksProcessor, importsProcessor);
-beforeAll(() => queuesReady());
+// Org-level webhooks go to a receiver on 127.0.0.1 over http: the test environment allows that (vitest.config.ts).
+runWorkers(ctx, sendEmailProcessor, tenantsProcessor, webhooksProcessor, importsProcessor);
+beforeAll(() => ctx.jobs.ready());
 
 const tenantEvents = ['tenant.suspended', 'tenant.reactivated', 'tenant.deleted'];
 let pathCounter = 0;
@@ -62,7 +55,7 @@ async function sendEmail(key: string, domain: string, extra: Record<string, unkn
 async function sendJobFinished(messageId: string) {
   await eventually(async () => {
     const { job_id: jobId } = await db.selectFrom('messages').select('job_id').where('id', '=', messageId).executeTakeFirstOrThrow();
-    return jobId !== null && (await queue(queueNames.sendEmail).getJobState(jobId)) === 'completed';
+    return jobId !== null && (await ctx.jobs.queue(queueNames.sendEmail).getJobState(jobId)) === 'completed';
   });
 }
 
@@ -144,13 +137,13 @@ describe('tenant suspension (walkthrough step 8)', () => {
       .execute();
 
     // Not yet: held for less than the hold.
-    expect(await cancelExpiredHolds()).toBe(0);
+    expect(await cancelExpiredHolds(ctx)).toBe(0);
 
     const longAgo = new Date(Date.now() - 73 * 3_600_000);
     await db.updateTable('tenants').set({ suspended_at: longAgo }).where('id', '=', acme.id).execute();
     await db.updateTable('messages').set({ scheduled_at: longAgo }).where('id', '=', scheduled.body.id).execute();
-    expect(await cancelExpiredHolds()).toBe(2);
-    expect(await cancelExpiredHolds()).toBe(0);
+    expect(await cancelExpiredHolds(ctx)).toBe(2);
+    expect(await cancelExpiredHolds(ctx)).toBe(0);
 
     for (const id of [scheduled.body.id, queuedId]) {
       const message = await call('GET', `/api/v1/messages/${id}`, { key: rootKey });
@@ -263,7 +256,7 @@ describe('tenant deletion (walkthrough step 9)', () => {
       .insertInto('tenant_deletions')
       .values({ tenant_id: acme.id, org_id: orgId, tenant: JSON.stringify({ id: acme.id }), current_table: 'suppressions', started_at: new Date(Date.now() - 60_000) })
       .execute();
-    await deleteTenantData(db, acme.id);
+    await deleteTenantData(ctx, acme.id);
 
     expect(isEmpty(await rowCounts(acme.id))).toBe(true);
     expect(await rowCounts(globex.id)).toEqual(globexBefore);
@@ -284,7 +277,7 @@ describe('tenant deletion (walkthrough step 9)', () => {
     expect((await call('DELETE', `/api/v1/tenants/${other.acme.id}`, { key: other.acme.key })).status).toBe(403);
     await eventually(async () => (await call('GET', `/api/v1/tenants/${acme.id}`, { key: rootKey })).status === 404, 15_000);
     // Running the job again after it finished is harmless.
-    await deleteTenantData(db, acme.id);
+    await deleteTenantData(ctx, acme.id);
     expect((await call('GET', `/api/v1/tenants/${other.acme.id}`, { key: other.rootKey })).body.status).toBe('active');
   });
 });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../src/platform/config.js';
-import { db } from '../src/platform/db.js';
 import { enforceSandbox, resolveSendingDomain } from '../src/domains/domains.js';
 import { keyAuthenticator } from '../src/access/authenticate.js';
-import { newOrg, startApi, uniqueSlug } from './helpers.js';
+import { ctx, db, newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();
-const principalOf = keyAuthenticator(db, 0);
+const principalOf = keyAuthenticator(db, ctx.keys, 0);
 
 async function platform() {
   const org = await newOrg();
@@ -49,7 +47,7 @@ describe('test inboxes', () => {
     expect(created.body.id).toMatch(/^tib_/);
 
     const outbox = await db.selectFrom('local_outbox').select('payload').where('message_id', '=', created.body.id).executeTakeFirstOrThrow();
-    expect(outbox.payload).toMatchObject({ from: `Sendoka sandbox <no-reply@${config.SANDBOX_DOMAIN}>`, to: [email] });
+    expect(outbox.payload).toMatchObject({ from: `Sendoka sandbox <no-reply@${ctx.config.SANDBOX_DOMAIN}>`, to: [email] });
     const code = await sentCode(created.body.id);
     const wrongCode = code === '000000' ? '111111' : '000000';
 
@@ -136,20 +134,20 @@ describe('sandbox sending (walkthrough 3c)', () => {
     const pending = await call('POST', '/api/v1/test-inboxes', { key: acmeKey, body: { email: newEmail() } });
     const acme = await principalOf(acmeKey);
 
-    expect((await resolveSendingDomain(db, acme, config.SANDBOX_DOMAIN)).sandbox).toBe(true);
-    expect(await enforceSandbox(db, acme, [inbox.email.toUpperCase()])).toMatchObject({ 'RateLimit-Limit': String(config.SANDBOX_RATE_PER_MINUTE) });
+    expect((await resolveSendingDomain(ctx, acme, ctx.config.SANDBOX_DOMAIN)).sandbox).toBe(true);
+    expect(await enforceSandbox(ctx, acme, [inbox.email.toUpperCase()])).toMatchObject({ 'RateLimit-Limit': String(ctx.config.SANDBOX_RATE_PER_MINUTE) });
     for (const recipients of [['someone@example.com'], [inbox.email, pending.body.email]]) {
-      await expect(enforceSandbox(db, acme, recipients)).rejects.toMatchObject({
+      await expect(enforceSandbox(ctx, acme, recipients)).rejects.toMatchObject({
         status: 422,
         type: 'invalid_request_error',
         code: 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX',
         message: expect.stringMatching(/^\S+ is not a confirmed test inbox/),
       });
     }
-    await expect(enforceSandbox(db, await principalOf(globexKey), [inbox.email])).rejects.toMatchObject({
+    await expect(enforceSandbox(ctx, await principalOf(globexKey), [inbox.email])).rejects.toMatchObject({
       code: 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX',
     });
-    expect(await enforceSandbox(db, await principalOf(rootKey), [inbox.email])).toMatchObject({ 'RateLimit-Limit': String(config.SANDBOX_RATE_PER_MINUTE) });
+    expect(await enforceSandbox(ctx, await principalOf(rootKey), [inbox.email])).toMatchObject({ 'RateLimit-Limit': String(ctx.config.SANDBOX_RATE_PER_MINUTE) });
   });
 
   it('allows SANDBOX_RATE_PER_MINUTE messages a minute per tenant (the code email counts), then 429 with RateLimit headers', async () => {
@@ -157,16 +155,16 @@ describe('sandbox sending (walkthrough 3c)', () => {
     const inbox = await confirmedInbox(acmeKey);
     // Another key of the same tenant shares the allowance; the code email took the first unit.
     const acme = await principalOf(await key(acmeId, 'test'));
-    for (let sent = 2; sent <= config.SANDBOX_RATE_PER_MINUTE; sent++) {
-      const headers = await enforceSandbox(db, acme, [inbox.email]);
-      expect(headers['RateLimit-Remaining']).toBe(String(config.SANDBOX_RATE_PER_MINUTE - sent));
+    for (let sent = 2; sent <= ctx.config.SANDBOX_RATE_PER_MINUTE; sent++) {
+      const headers = await enforceSandbox(ctx, acme, [inbox.email]);
+      expect(headers['RateLimit-Remaining']).toBe(String(ctx.config.SANDBOX_RATE_PER_MINUTE - sent));
       expect(Number(headers['RateLimit-Reset'])).toBeGreaterThan(0);
       expect(Number(headers['RateLimit-Reset'])).toBeLessThanOrEqual(60);
     }
-    const limited = await enforceSandbox(db, acme, [inbox.email]).catch((error: unknown) => error);
+    const limited = await enforceSandbox(ctx, acme, [inbox.email]).catch((error: unknown) => error);
     expect(limited).toMatchObject({ status: 429, type: 'rate_limit_error', code: 'RATE_LIMITED' });
     expect((limited as { headers: Record<string, string> }).headers).toMatchObject({
-      'RateLimit-Limit': String(config.SANDBOX_RATE_PER_MINUTE),
+      'RateLimit-Limit': String(ctx.config.SANDBOX_RATE_PER_MINUTE),
       'RateLimit-Remaining': '0',
       'Retry-After': expect.stringMatching(/^[1-9][0-9]?$/),
     });
@@ -181,6 +179,6 @@ describe('sandbox sending (walkthrough 3c)', () => {
 
     // The sibling tenant has its own allowance.
     const globexInbox = await confirmedInbox(globexKey);
-    expect(await enforceSandbox(db, await principalOf(globexKey), [globexInbox.email])).toMatchObject({ 'RateLimit-Remaining': String(config.SANDBOX_RATE_PER_MINUTE - 2) });
+    expect(await enforceSandbox(ctx, await principalOf(globexKey), [globexInbox.email])).toMatchObject({ 'RateLimit-Remaining': String(ctx.config.SANDBOX_RATE_PER_MINUTE - 2) });
   });
 });

@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-
-import { db } from '../src/platform/db.js';
-import { queuesReady } from '../src/platform/jobs.js';
 import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
-import { newOrg, startApi } from './helpers.js';
+import { ctx, db, newOrg, startApi } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
 import { sleep, startReceiver, uniquePath, verified } from './webhook-receiver.js';
 
@@ -13,8 +10,8 @@ import { sleep, startReceiver, uniquePath, verified } from './webhook-receiver.j
 
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(sendEmailProcessor, webhooksProcessor);
-beforeAll(() => queuesReady());
+runWorkers(ctx, sendEmailProcessor, webhooksProcessor);
+beforeAll(() => ctx.jobs.ready());
 
 /**
  * An org with tenants Acme and Globex (verified domains), a live and a test key with every tenant scope for each,

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { db } from '../src/platform/db.js';
 import { incrementUsage, periodOf, type UsageIncrement } from '../src/usage/usage.js';
-import { newOrg, startApi, uniqueSlug } from './helpers.js';
+import { db, newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();
 

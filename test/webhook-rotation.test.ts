@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-
-import { db } from '../src/platform/db.js';
-import { queuesReady } from '../src/platform/jobs.js';
 import { maxSecretsInForce } from '../src/webhooks/endpoints.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
-import { newOrg, startApi } from './helpers.js';
+import { ctx, db, newOrg, startApi } from './helpers.js';
 import { runWorkers } from './sending-helpers.js';
 import { type ReceivedWebhook, startReceiver, uniquePath, verified } from './webhook-receiver.js';
 
@@ -13,8 +10,8 @@ import { type ReceivedWebhook, startReceiver, uniquePath, verified } from './web
 
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(webhooksProcessor);
-beforeAll(() => queuesReady());
+runWorkers(ctx, webhooksProcessor);
+beforeAll(() => ctx.jobs.ready());
 
 async function endpointOf(key: string) {
   const path = uniquePath('rotation');

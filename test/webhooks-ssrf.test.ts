@@ -1,18 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// Production settings: https only, no internal addresses. This file runs no webhook worker.
-vi.hoisted(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE = 'false';
-  process.env.WEBHOOKS_ALLOW_INSECURE = 'false';
-});
-
+import { describe, expect, it } from 'vitest';
 import { postWebhook } from '../src/webhooks/delivery.js';
 import { newWebhookSecret } from '../src/webhooks/signing.js';
 import { guardedLookup, RefusedAddressError, refusalReason } from '../src/webhooks/url-policy.js';
-import { newOrg, startApi } from './helpers.js';
+import { newOrg, startApi, testContext } from './helpers.js';
 import { startReceiver } from './webhook-receiver.js';
 
-const { call } = startApi();
+// Production settings: https only, no internal addresses. This file runs no webhook worker.
+const ctx = testContext({ WEBHOOKS_ALLOW_PRIVATE: 'false', WEBHOOKS_ALLOW_INSECURE: 'false' });
+const { call } = startApi(ctx);
 const receiver = startReceiver();
 
 describe('webhook SSRF protection', () => {

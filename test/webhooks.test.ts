@@ -1,27 +1,19 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-
-// Deliveries go to a receiver on 127.0.0.1 over http; set before src/config.ts parses the environment.
-vi.hoisted(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true';
-  process.env.WEBHOOKS_ALLOW_INSECURE = 'true';
-});
-
-import { db } from '../src/platform/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventType, PlatformEvent } from '../src/platform/event-types.js';
 import { idFloor, newId } from '../src/platform/ids.js';
-import { queuesReady } from '../src/platform/jobs.js';
 import { publishEvents } from '../src/webhooks/fan-out.js';
 import { pruneWebhookHistory, reconcileDeliveries } from '../src/webhooks/reconcile.js';
 import { retryDelayMs } from '../src/webhooks/retry-policy.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
-import { type Call, newOrg, startApi, uniqueSlug } from './helpers.js';
+import { type Call, ctx, db, newOrg, startApi, uniqueSlug } from './helpers.js';
 import { platform, runWorkers } from './sending-helpers.js';
 import { eventually, sleep, startReceiver, uniquePath, verified } from './webhook-receiver.js';
 
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(webhooksProcessor);
-beforeAll(() => queuesReady());
+// Deliveries go to a receiver on 127.0.0.1 over http: the test environment allows that (vitest.config.ts).
+runWorkers(ctx, webhooksProcessor);
+beforeAll(() => ctx.jobs.ready());
 
 async function orgWithTenants(api: Call) {
   const org = await newOrg();
@@ -202,7 +194,7 @@ describe('fan-out and signed delivery', () => {
     const acmeDelivered = event(orgId, acme.id, 'message.delivered', { recipient: 'a@example.com' });
     const globexBounced = event(orgId, globex.id, 'message.bounced', { recipient: 'g@example.com', bounce_type: 'Permanent' });
     const domainVerified = event(orgId, null, 'domain.verified', { domain_id: newId('domain'), name: 'platform.example' });
-    await publishEvents(db, [acmeDelivered, globexBounced, domainVerified]);
+    await publishEvents(ctx, [acmeDelivered, globexBounced, domainVerified]);
 
     const orgReceived = await receiver.waitFor(paths.org, 3);
     await receiver.waitFor(paths.acme, 1);
@@ -235,8 +227,8 @@ describe('fan-out and signed delivery', () => {
     const path = uniquePath('idempotent');
     const endpoint = await createEndpoint(rootKey, { url: receiver.url(path), events: ['message.sent'] });
     const sent = event(orgId, null, 'message.sent');
-    await publishEvents(db, [sent]);
-    await publishEvents(db, [sent, sent]);
+    await publishEvents(ctx, [sent]);
+    await publishEvents(ctx, [sent, sent]);
     await receiver.waitFor(path, 1);
     await sleep(500);
     expect(receiver.at(path)).toHaveLength(1);
@@ -273,7 +265,7 @@ describe('fan-out and signed delivery', () => {
     receiver.reply(path, (count) => (count === 1 ? { status: 500, body: 'database on fire' } : { status: 204 }));
     const endpoint = await createEndpoint(rootKey, { url: receiver.url(path), events: ['message.delivered'] });
     const delivered = event(orgId, null);
-    await publishEvents(db, [delivered]);
+    await publishEvents(ctx, [delivered]);
 
     await receiver.waitFor(path, 1);
     const pending = await eventually(async () => {
@@ -318,7 +310,7 @@ describe('fan-out and signed delivery', () => {
     receiver.reply(gonePath, () => ({ status: 410 }));
     const gone = await createEndpoint(acme.key, { url: receiver.url(gonePath), events: ['message.delivered'] });
     const watcher = await createEndpoint(rootKey, { url: receiver.url(watchPath), events: ['webhook.endpoint_disabled'] });
-    await publishEvents(db, [event(orgId, acme.id)]);
+    await publishEvents(ctx, [event(orgId, acme.id)]);
 
     const [notice] = await receiver.waitFor(watchPath, 1);
     expect(verified(notice!, watcher.secret)).toMatchObject({
@@ -331,7 +323,7 @@ describe('fan-out and signed delivery', () => {
     expect(delivery).toMatchObject({ status: 'failed', attempt_count: 1, last_status_code: 410, next_attempt_at: null });
 
     // Disabled: later events are not sent to it.
-    await publishEvents(db, [event(orgId, acme.id)]);
+    await publishEvents(ctx, [event(orgId, acme.id)]);
     await sleep(1_500);
     expect(receiver.at(gonePath)).toHaveLength(1);
   });
@@ -345,7 +337,7 @@ describe('fan-out and signed delivery', () => {
     const watcher = await createEndpoint(rootKey, { url: receiver.url(watchPath), events: ['webhook.endpoint_disabled'] });
     const failingSince = new Date(Date.now() - 5 * 24 * 3_600_000 - 60_000);
     await db.updateTable('webhook_endpoints').set({ failing_since: failingSince }).where('id', '=', dead.id).execute();
-    await publishEvents(db, [event(orgId, null)]);
+    await publishEvents(ctx, [event(orgId, null)]);
 
     const [notice] = await receiver.waitFor(watchPath, 1);
     expect(verified(notice!, watcher.secret)).toMatchObject({
@@ -361,7 +353,7 @@ describe('fan-out and signed delivery', () => {
     const path = uniquePath('recovered');
     const endpoint = await createEndpoint(rootKey, { url: receiver.url(path), events: ['message.delivered'] });
     await db.updateTable('webhook_endpoints').set({ failing_since: new Date(Date.now() - 3_600_000) }).where('id', '=', endpoint.id).execute();
-    await publishEvents(db, [event(orgId, null)]);
+    await publishEvents(ctx, [event(orgId, null)]);
     await receiver.waitFor(path, 1);
     const row = await eventually(async () => {
       const current = await db.selectFrom('webhook_endpoints').select('failing_since').where('id', '=', endpoint.id).executeTakeFirstOrThrow();
@@ -401,7 +393,7 @@ describe('fan-out and signed delivery', () => {
     const { orgId, acme, globex } = await orgWithTenants(call);
     const path = uniquePath('replay');
     const endpoint = await createEndpoint(acme.key, { url: receiver.url(path), events: ['message.delivered'] });
-    await publishEvents(db, [event(orgId, acme.id)]);
+    await publishEvents(ctx, [event(orgId, acme.id)]);
     const [original] = await receiver.waitFor(path, 1);
     const delivery = await eventually(async () => {
       const [found] = await deliveriesOf(acme.key, endpoint.id);
@@ -427,7 +419,7 @@ describe('fan-out and signed delivery', () => {
     const { orgId, rootKey } = await orgWithTenants(call);
     const path = uniquePath('lost');
     const endpoint = await createEndpoint(rootKey, { url: receiver.url(path), events: ['message.delivered'] });
-    await publishEvents(db, [event(orgId, null)]);
+    await publishEvents(ctx, [event(orgId, null)]);
     await receiver.waitFor(path, 1);
     const [delivery] = await eventually(async () => {
       const found = await deliveriesOf(rootKey, endpoint.id);
@@ -439,7 +431,7 @@ describe('fan-out and signed delivery', () => {
       .set({ status: 'pending', job_id: 'lost-job', next_attempt_at: new Date(Date.now() - 10 * 60_000) })
       .where('id', '=', delivery.id)
       .execute();
-    expect(await reconcileDeliveries(db)).toBeGreaterThanOrEqual(1);
+    expect(await reconcileDeliveries(ctx)).toBeGreaterThanOrEqual(1);
     const [first, second] = await receiver.waitFor(path, 2);
     expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
     await eventually(async () => (await deliveriesOf(rootKey, endpoint.id))[0]?.status === 'succeeded');
@@ -453,10 +445,10 @@ describe('fan-out and signed delivery', () => {
     const slow = await createEndpoint(acme.key, { url: receiver.url(slowPath), events: ['message.delivered'] });
     await createEndpoint(globex.key, { url: receiver.url(fastPath), events: ['message.delivered'] });
     // More slow work than the worker has slots (400): without a per-endpoint limit it would hold them all for 3 s.
-    await publishEvents(db, Array.from({ length: 600 }, () => event(orgId, acme.id)));
+    await publishEvents(ctx, Array.from({ length: 600 }, () => event(orgId, acme.id)));
     await sleep(300);
     const started = Date.now();
-    await publishEvents(db, Array.from({ length: 20 }, () => event(orgId, globex.id)));
+    await publishEvents(ctx, Array.from({ length: 20 }, () => event(orgId, globex.id)));
     await receiver.waitFor(fastPath, 20, 5_000);
     expect(Date.now() - started).toBeLessThan(1_500);
     // The slow endpoint still makes progress; disabling it lets its remaining jobs finish at once.

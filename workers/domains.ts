@@ -1,13 +1,13 @@
-import { db } from '../src/platform/db.js';
-import { checkPendingDomains, scheduleDomainChecks } from '../src/domains/domains.js';
+import { checkPendingDomains } from '../src/domains/domains.js';
 import { parseJob } from '../src/platform/jobs.js';
 import type { QueueProcessor } from './runtime.js';
 
-export const domainsProcessor: QueueProcessor = {
+export const domainsProcessor: QueueProcessor<'domains'> = {
   queue: 'domains',
-  process: async (job) => {
+  process: async (ctx, job) => {
     parseJob('domains', job);
-    return checkPendingDomains(db);
+    return checkPendingDomains(ctx);
   },
-  schedule: scheduleDomainChecks,
+  // The same job an operator's POST /api/cron/check-domains enqueues.
+  schedules: [{ id: 'check-pending-domains', every: (config) => config.DOMAIN_CHECK_INTERVAL_MS, job: 'check-pending-domains' }],
 };

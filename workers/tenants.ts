@@ -1,20 +1,18 @@
-import { config } from '../src/platform/config.js';
-import { db } from '../src/platform/db.js';
-import { parseJob, queueNames, scheduleJob } from '../src/platform/jobs.js';
+import { parseJob } from '../src/platform/jobs.js';
 import { deleteTenantData, resumeDeletions } from '../src/tenants/deletion.js';
 import { cancelExpiredHolds, releaseHeldMessages, republishStatusEvents } from '../src/tenants/suspension.js';
 import type { QueueProcessor } from './runtime.js';
 
-export const tenantsProcessor: QueueProcessor = {
+export const tenantsProcessor: QueueProcessor<'tenants'> = {
   queue: 'tenants',
-  process: async (job) => {
+  process: async (ctx, job) => {
     const parsed = parseJob('tenants', job);
-    if (parsed.name === 'delete') return deleteTenantData(db, parsed.data.tenantId);
-    if (parsed.name === 'release') return { released: await releaseHeldMessages(db, parsed.data) };
+    if (parsed.name === 'delete') return deleteTenantData(ctx, parsed.data.tenantId);
+    if (parsed.name === 'release') return { released: await releaseHeldMessages(ctx, parsed.data) };
     return {
-      republished: await republishStatusEvents(db),
-      canceled: await cancelExpiredHolds(),
-      deletionsResumed: await resumeDeletions(db),
+      republished: await republishStatusEvents(ctx),
+      canceled: await cancelExpiredHolds(ctx),
+      deletionsResumed: await resumeDeletions(ctx),
     };
   },
   options: {
@@ -26,8 +24,5 @@ export const tenantsProcessor: QueueProcessor = {
     stalledInterval: 5_000,
     maxStalledCount: 10,
   },
-  // One scheduler however many processes register it: BullMQ keys schedulers by id.
-  schedule: async () => {
-    await scheduleJob(queueNames.tenants, 'sweep', { every: config.RECONCILE_INTERVAL_MS }, 'sweep', {});
-  },
+  schedules: [{ id: 'sweep', every: (config) => config.RECONCILE_INTERVAL_MS, job: 'sweep' }],
 };

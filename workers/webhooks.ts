@@ -1,9 +1,7 @@
 import { DelayedError, type Job } from 'bullmq';
-import { config } from '../src/platform/config.js';
-import { db } from '../src/platform/db.js';
-import { parseJob, queueNames, scheduleJob } from '../src/platform/jobs.js';
+import { parseJob } from '../src/platform/jobs.js';
 import { attemptDelivery } from '../src/webhooks/delivery.js';
-import { configuredUrlPolicy } from '../src/webhooks/url-policy.js';
+import { urlPolicyOf } from '../src/webhooks/url-policy.js';
 import { pruneWebhookHistory, reconcileDeliveries } from '../src/webhooks/reconcile.js';
 import { retryDelayMs, webhookBackoffType } from '../src/webhooks/retry-policy.js';
 import type { QueueProcessor } from './runtime.js';
@@ -30,13 +28,13 @@ function setAsideDelayMs(job: Job): number {
   return Math.min(30_000, 500 * 2 ** setAside) * (0.5 + Math.random());
 }
 
-export const webhooksProcessor: QueueProcessor = {
+export const webhooksProcessor: QueueProcessor<'webhooks'> = {
   queue: 'webhooks',
-  process: async (job, token) => {
+  process: async (ctx, job, token) => {
     const parsed = parseJob('webhooks', job);
-    if (parsed.name === 'reconcile') return { requeued: await reconcileDeliveries(db) };
+    if (parsed.name === 'reconcile') return { requeued: await reconcileDeliveries(ctx) };
     if (parsed.name === 'prune') {
-      return { removed: await pruneWebhookHistory(db, new Date(Date.now() - config.WEBHOOK_RETENTION_DAYS * 86_400_000)) };
+      return { removed: await pruneWebhookHistory(ctx.db, new Date(Date.now() - ctx.config.WEBHOOK_RETENTION_DAYS * 86_400_000)) };
     }
     const { deliveryId, endpointId } = parsed.data;
     const running = inFlight.get(endpointId) ?? 0;
@@ -47,7 +45,7 @@ export const webhooksProcessor: QueueProcessor = {
     }
     inFlight.set(endpointId, running + 1);
     try {
-      const next = await attemptDelivery(db, deliveryId, job.attemptsMade, configuredUrlPolicy);
+      const next = await attemptDelivery(ctx, deliveryId, job.attemptsMade, urlPolicyOf(ctx.config));
       if (next) throw new RetryLater(next.retryInMs);
       return undefined;
     } finally {
@@ -66,8 +64,8 @@ export const webhooksProcessor: QueueProcessor = {
       },
     },
   },
-  schedule: async () => {
-    await scheduleJob(queueNames.webhooks, 'reconcile-webhooks', { every: config.RECONCILE_INTERVAL_MS }, 'reconcile', {});
-    await scheduleJob(queueNames.webhooks, 'prune-webhooks', { every: 3_600_000 }, 'prune', {});
-  },
+  schedules: [
+    { id: 'reconcile-webhooks', every: (config) => config.RECONCILE_INTERVAL_MS, job: 'reconcile' },
+    { id: 'prune-webhooks', every: () => 3_600_000, job: 'prune' },
+  ],
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../platform/db.js';
 import { ApiError } from '../platform/errors.js';
-import { type CachedKey, cachedKeys, rememberKey } from './key-cache.js';
+import type { CachedKey, KeyCache } from './key-cache.js';
 import type { Principal } from './principal.js';
 import type { Scope } from './scopes.js';
 
@@ -13,7 +13,7 @@ export function hashSecret(secret: string): Buffer {
  * Resolves a secret to its principal. Lookups are cached per process for at most `ttlMs`; revoking,
  * changing or suspending drops them at once (see key-cache.ts), the TTL bounds what a lost broadcast costs.
  */
-export function keyAuthenticator(db: Db, ttlMs: number) {
+export function keyAuthenticator(db: Db, keys: KeyCache, ttlMs: number) {
   async function lookup(hash: Buffer): Promise<Omit<CachedKey, 'expiresAt'> | undefined> {
     const row = await db
       .selectFrom('api_keys')
@@ -57,15 +57,15 @@ export function keyAuthenticator(db: Db, ttlMs: number) {
     const hash = hashSecret(secret);
     const cacheKey = hash.toString('base64');
     const now = Date.now();
-    let cached = cachedKeys.get(cacheKey);
+    let cached = keys.get(cacheKey);
     if (!cached || cached.expiresAt <= now) {
       const found = await lookup(hash);
       if (found === undefined) {
-        cachedKeys.delete(cacheKey);
+        keys.drop(cacheKey);
         throw new ApiError(401, 'authentication_error', 'INVALID_API_KEY', 'the API key is unknown or revoked');
       }
       cached = { ...found, expiresAt: now + ttlMs };
-      rememberKey(cacheKey, cached);
+      keys.remember(cacheKey, cached);
     }
     if (cached.principal === 'tenant_suspended') {
       throw new ApiError(403, 'permission_error', 'TENANT_FORBIDDEN', "the key's tenant is suspended");

@@ -3,10 +3,9 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { RequestHandler } from 'express';
-import { config } from '../platform/config.js';
+import type { AppContext } from '../context.js';
 import { ApiError } from '../platform/errors.js';
-import { logger } from '../platform/logger.js';
-import { allQueueNames, queue } from '../platform/jobs.js';
+import { allQueueNames } from '../platform/jobs.js';
 
 export const adminPath = '/admin/queues';
 
@@ -32,7 +31,7 @@ function basicAuth(username: string, password: string): RequestHandler {
  * (the path answers 404) unless ADMIN_USERNAME and ADMIN_PASSWORD are both set; in development it
  * is open when they are not.
  */
-export function adminHandlers(): RequestHandler[] | undefined {
+export function adminHandlers({ config, jobs, logger }: AppContext): RequestHandler[] | undefined {
   const { ADMIN_USERNAME: username, ADMIN_PASSWORD: password } = config;
   const protectedByAuth = username !== undefined && password !== undefined;
   if (!protectedByAuth && config.NODE_ENV !== 'development') {
@@ -40,7 +39,7 @@ export function adminHandlers(): RequestHandler[] | undefined {
     return undefined;
   }
   const serverAdapter = new ExpressAdapter().setBasePath(adminPath);
-  createBullBoard({ queues: allQueueNames.map((name) => new BullMQAdapter(queue(name))), serverAdapter });
+  createBullBoard({ queues: allQueueNames.map((name) => new BullMQAdapter(jobs.queue(name))), serverAdapter });
   const board = serverAdapter.getRouter() as RequestHandler;
   return protectedByAuth ? [basicAuth(username, password), board] : [board];
 }

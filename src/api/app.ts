@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import express, { type RequestHandler } from 'express';
-import { config } from '../platform/config.js';
-import { db } from '../platform/db.js';
 import { keyAuthenticator } from '../access/authenticate.js';
+import type { AppContext } from '../context.js';
 import { maxContactImportRequestBytes, maxEmailRequestBytes, maxRequestBytes } from '../platform/limits.js';
-import { logger } from '../platform/logger.js';
+import type { Logger } from '../platform/logger.js';
 import { observeHttpRequest } from '../platform/metrics.js';
 import { adminHandlers, adminPath } from './admin.js';
 import { docsPage } from './docs.js';
@@ -52,7 +51,7 @@ const httpMetrics: RequestHandler = (req, res, next) => {
  * Request id and one structured log line per response. Lighter than a child logger per request: this
  * runs on every send, and the send path is measured against a bare Express app.
  */
-const requestLog: RequestHandler = (req, res, next) => {
+const requestLog = (logger: Logger): RequestHandler => (req, res, next) => {
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : `req_${randomUUID()}`;
   req.id = id;
@@ -69,7 +68,8 @@ const requestLog: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function createApp() {
+export function createApp(ctx: AppContext) {
+  const { config, logger } = ctx;
   const app = express();
   app.disable('x-powered-by');
   // No response here is cached by ETag; hashing every body costs CPU on the send path.
@@ -77,45 +77,45 @@ export function createApp() {
   app.set('trust proxy', config.TRUST_PROXY);
 
   app.use(httpMetrics);
-  app.use(requestLog);
-  app.use(opsRouter);
+  app.use(requestLog(logger));
+  app.use(opsRouter(ctx));
   // Before the JSON parsers: SNS posts JSON labelled text/plain, and the ingest router reads its bodies itself.
-  app.use('/api/v1/ingest', ingestRouter);
+  app.use('/api/v1/ingest', ingestRouter(ctx));
   // Emails carry attachments (base64-encoded); everything else is small. Bull Board parses its own bodies.
   app.use('/api/v1/emails', jsonBody(maxEmailRequestBytes));
   app.use('/api/v1/audiences/:id/contacts/import', jsonBody(maxContactImportRequestBytes));
   app.use('/api', jsonBody(maxRequestBytes));
 
   // Authenticated by their own means (SNS signatures above, the cron secret, basic auth) or public, not by API keys.
-  app.use('/api/cron', cronRouter);
+  app.use('/api/cron', cronRouter(ctx));
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
   app.get('/docs', docsPage);
-  const admin = adminHandlers();
+  const admin = adminHandlers(ctx);
   if (admin) app.use(adminPath, ...admin);
 
   const api = express.Router();
   api.use(requireJsonBody);
-  api.use(authenticate(keyAuthenticator(db, config.KEY_CACHE_TTL_MS)));
+  api.use(authenticate(keyAuthenticator(ctx.db, ctx.keys, config.KEY_CACHE_TTL_MS)));
   // The send paths first: every router a request passes on its way costs a path match.
-  api.use('/emails', emailsRouter);
-  api.use('/sms/senders', smsSendersRouter);
-  api.use('/sms', smsRouter);
+  api.use('/emails', emailsRouter(ctx));
+  api.use('/sms/senders', smsSendersRouter(ctx));
+  api.use('/sms', smsRouter(ctx));
   // Before the tenants router: tenant-bound keys with usage:read may read /tenants/:id/usage.
-  api.use(usageRouter);
-  api.use('/tenants', tenantsRouter);
-  api.use('/keys', keysRouter);
-  api.use('/domains', domainsRouter);
-  api.use('/test-inboxes', testInboxesRouter);
-  api.use('/suppressions', suppressionsRouter);
-  api.use('/webhooks', webhooksRouter);
-  api.use('/messages', messagesRouter);
-  api.use('/templates', templatesRouter);
-  api.use('/audiences', audiencesRouter);
+  api.use(usageRouter(ctx));
+  api.use('/tenants', tenantsRouter(ctx));
+  api.use('/keys', keysRouter(ctx));
+  api.use('/domains', domainsRouter(ctx));
+  api.use('/test-inboxes', testInboxesRouter(ctx));
+  api.use('/suppressions', suppressionsRouter(ctx));
+  api.use('/webhooks', webhooksRouter(ctx));
+  api.use('/messages', messagesRouter(ctx));
+  api.use('/templates', templatesRouter(ctx));
+  api.use('/audiences', audiencesRouter(ctx));
   app.use('/api/v1', api);
 
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(errorHandler(logger));
   return app;
 }

@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
-import { db } from '../platform/db.js';
+import type { AppContext } from '../context.js';
+import { queueNames } from '../platform/jobs.js';
 import { migrationsCurrent } from '../platform/migrate.js';
-import { logger } from '../platform/logger.js';
-import { metricsHandler } from '../platform/metrics.js';
-import { queue, queueNames } from '../platform/jobs.js';
+import { metricsHandler, reportQueues } from '../platform/metrics.js';
 
 /** A probe must answer within a load balancer's timeout even when a backing service hangs. */
 const checkTimeoutMs = 2_000;
@@ -16,20 +15,19 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
-const checks = {
-  postgres: async () => {
-    await sql`select 1`.execute(db);
-  },
-  redis: async () => {
-    await queue(queueNames.maintenance).getJobCounts('waiting');
-  },
-  migrations: async () => {
-    if (!(await migrationsCurrent(db))) throw new Error('migrations pending');
-  },
-};
-
 /** Runs every readiness check; the reasons go to the log, not to the (unauthenticated) response. */
-export async function readiness() {
+export async function readiness({ db, jobs, logger }: AppContext) {
+  const checks = {
+    postgres: async () => {
+      await sql`select 1`.execute(db);
+    },
+    redis: async () => {
+      await jobs.queue(queueNames.maintenance).getJobCounts('waiting');
+    },
+    migrations: async () => {
+      if (!(await migrationsCurrent(db))) throw new Error('migrations pending');
+    },
+  };
   const results = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
       try {
@@ -45,15 +43,17 @@ export async function readiness() {
 }
 
 /** Probes and metrics: served by the API on PORT, and by a worker process on METRICS_PORT. */
-export const opsRouter = Router();
-
-opsRouter.get('/healthz', (_req, res) => {
-  res.json({ status: 'ok' });
-});
-
-opsRouter.get('/readyz', async (_req, res) => {
-  const { ready, checks: results } = await readiness();
-  res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: results });
-});
-
-opsRouter.get('/metrics', metricsHandler);
+export function opsRouter(ctx: AppContext) {
+  // The queue gauges /metrics serves read this context's queues.
+  reportQueues(ctx.jobs, ctx.logger);
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const { ready, checks: results } = await readiness(ctx);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: results });
+  });
+  router.get('/metrics', metricsHandler);
+  return router;
+}

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
+import type { AppContext } from '../context.js';
 import type { Db } from '../platform/db.js';
-import { db } from '../platform/db.js';
 import { invalid } from '../platform/errors.js';
 import { idempotencyKeyHeader, startIdempotent } from '../idempotency/records.js';
 import { principalOf } from './middleware.js';
@@ -12,6 +12,7 @@ type Complete = (trx: Db, body: unknown) => Promise<void>;
  * to store its response in the same transaction as its effects, and answers `status` with the body it returns.
  */
 export async function respondIdempotently(
+  ctx: AppContext,
   req: Request,
   res: Response,
   scope: string,
@@ -27,7 +28,7 @@ export async function respondIdempotently(
   const parsed = idempotencyKeyHeader.safeParse(header);
   if (!parsed.success) throw invalid('Idempotency-Key', parsed.error.issues[0]?.message ?? 'invalid');
 
-  const start = await startIdempotent(db, principalOf(req), scope, parsed.data, req.body);
+  const start = await startIdempotent(ctx.db, principalOf(req), scope, parsed.data, req.body);
   if (start.replay) {
     res.set('Idempotent-Replayed', 'true').status(start.replay.status).json(start.replay.body);
     return;

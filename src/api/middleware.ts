@@ -5,7 +5,7 @@ import { assertLiveKey } from '../access/object-environment.js';
 import { megabytes } from '../platform/limits.js';
 import type { Principal } from '../access/principal.js';
 import type { Scope } from '../access/scopes.js';
-import { logger } from '../platform/logger.js';
+import type { Logger } from '../platform/logger.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -99,13 +99,15 @@ function toApiError(error: unknown): ApiError {
   return new ApiError(500, 'api_error', 'INTERNAL_ERROR', 'internal error');
 }
 
-export const errorHandler: ErrorRequestHandler = (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-  const apiError = toApiError(error);
-  if (apiError.status >= 500) logger.error({ err: error, requestId: req.id }, 'request failed');
-  if (apiError.status === 503) res.set('Retry-After', '1');
-  res.set(apiError.headers);
-  res.status(apiError.status).json(apiError.toBody());
-};
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) logger.error({ err: error, requestId: req.id }, 'request failed');
+    if (apiError.status === 503) res.set('Retry-After', '1');
+    res.set(apiError.headers);
+    res.status(apiError.status).json(apiError.toBody());
+  };
+}
 
 export const notFoundHandler: RequestHandler = (req) => {
   throw new ApiError(404, 'not_found_error', 'NOT_FOUND', `no route for ${req.method} ${req.path}`);

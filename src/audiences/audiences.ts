@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable, visibleTo } from '../access/tenant-scope.js';
-import type { Database, Db } from '../platform/db.js';
+import { type Database, type Db, transaction } from '../platform/db.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
 import type { AudienceTable, ContactImportTable, ContactTable, ImportedContact } from '../platform/schema/index.js';
 import { conflict, notFound } from '../platform/errors.js';
@@ -10,7 +10,8 @@ import { newId } from '../platform/ids.js';
 import { assertMayChange, environmentVisibleTo } from '../access/object-environment.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
-import { enqueue, queueNames } from '../platform/jobs.js';
+import { queueNames } from '../platform/jobs.js';
+import type { AppContext } from '../context.js';
 
 type Audience = Selectable<AudienceTable>;
 type Contact = Selectable<ContactTable>;
@@ -274,7 +275,8 @@ function presentImport(contactImport: ContactImport) {
  * Accepts an import: the contacts are stored with the import row (Postgres, not Redis, holds them) and a
  * job upserts them. An address given twice is imported once, with the fields of its last occurrence.
  */
-export async function startImport(db: Db, principal: Principal, audienceId: string, input: z.infer<typeof importContactsInput>) {
+export async function startImport(ctx: AppContext, principal: Principal, audienceId: string, input: z.infer<typeof importContactsInput>) {
+  const { db } = ctx;
   const audience = await findAudienceToChange(db, principal, audienceId);
   const byEmail = new Map(input.contacts.map((contact) => [contact.email, contact]));
   const contacts = [...byEmail.values()];
@@ -290,7 +292,7 @@ export async function startImport(db: Db, principal: Principal, audienceId: stri
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await enqueue(queueNames.imports, 'import', { importId: contactImport.id }, { jobId: contactImport.id });
+  await ctx.jobs.enqueue(queueNames.imports, 'import', { importId: contactImport.id }, { jobId: contactImport.id });
   return presentImport(contactImport);
 }
 
@@ -360,7 +362,7 @@ export async function runImport(db: Kysely<Database>, importId: string): Promise
   let processed = contactImport.processed;
   while (processed < contacts.length) {
     const batch = contacts.slice(processed, processed + importBatchSize);
-    processed = await db.transaction().execute(async (trx) => {
+    processed = await transaction(db, async (trx) => {
       const now = new Date();
       let created = 0;
       for (const group of byGivenFields(batch)) created += await upsertContacts(trx, contactImport, group.contacts, group.given, now);

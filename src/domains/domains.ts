@@ -1,27 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { domainToASCII } from 'node:url';
-import type { Kysely } from 'kysely';
 import { parse as parseHostname } from 'tldts';
 import { z } from 'zod';
 import { assertTenantUsable, tenantNotDeleting, visibleTo } from '../access/tenant-scope.js';
-import { config } from '../platform/config.js';
-import type { Database, Db } from '../platform/db.js';
+import { type Db, transaction } from '../platform/db.js';
 import type { Domain, DomainStatus, KeyEnvironment, MessageTable } from '../platform/schema/index.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
 import { ApiError, conflict, invalid, notFound } from '../platform/errors.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from '../platform/event-types.js';
 import { newId } from '../platform/ids.js';
-import { onTenantChange } from '../access/key-cache.js';
 import { assertLiveKey } from '../access/object-environment.js';
-import { logger } from '../platform/logger.js';
 import { cancelWaitingMessages } from '../messages/status.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
-import { dkimTarget, identityProvider } from '../providers/email/identities.js';
-import { enqueue, type JobName, queueNames, scheduleJob } from '../platform/jobs.js';
+import { dkimTarget } from '../providers/email/identities.js';
+import { type JobName, queueNames } from '../platform/jobs.js';
 import { sandboxDomainId, takeSandboxMessage } from './sandbox.js';
 import { assertSandboxRecipients } from '../test-inboxes/test-inboxes.js';
 import { publishEvents } from '../webhooks/fan-out.js';
+import { type AppContext, contextCache } from '../context.js';
 
 /** Lower case, IDNA to punycode, no trailing dot; null when it is not a well-formed host name. */
 export function normaliseDomainName(value: string): string | null {
@@ -71,7 +68,7 @@ export const listDomainsQuery = pageQuery.extend({
   status: z.enum(domainStatuses).optional(),
 });
 
-const sandboxDomainName = () => config.SANDBOX_DOMAIN.toLowerCase();
+const sandboxDomainName = (ctx: AppContext) => ctx.config.SANDBOX_DOMAIN.toLowerCase();
 
 /** The records to publish: three DKIM CNAMEs and the ownership TXT are required; SPF and DMARC are advice. */
 function dnsRecords(domain: Domain) {
@@ -114,14 +111,15 @@ const domainTaken = (name: string) => conflict('DOMAIN_TAKEN', `domain ${name} i
  * Domains are live sending identities: a test key may read them (its sends name them) but never add or
  * remove one. Refused after the visibility checks, so a domain or tenant the key cannot see stays a 404.
  */
-export async function createDomain(db: Kysely<Database>, principal: Principal, input: z.infer<typeof createDomainInput>) {
+export async function createDomain(ctx: AppContext, principal: Principal, input: z.infer<typeof createDomainInput>) {
+  const { db } = ctx;
   const tenantId = actingTenantId(principal, input.tenant_id);
   if (tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
   assertLiveKey(principal, 'domains');
-  if (input.name === sandboxDomainName()) throw domainTaken(input.name);
+  if (input.name === sandboxDomainName(ctx)) throw domainTaken(input.name);
   const id = newId('domain');
   try {
-    const domain = await db.transaction().execute(async (trx) => {
+    const domain = await transaction(db, async (trx) => {
       // The row goes in first: its unique name makes a concurrent create of the same name wait here
       // (and then fail) instead of racing at the provider. A provider failure rolls it back.
       await trx
@@ -135,10 +133,10 @@ export async function createDomain(db: Kysely<Database>, principal: Principal, i
           verification_token: randomBytes(32).toString('base64'),
         })
         .execute();
-      const dkimTokens = await identityProvider().create(input.name, tenantId);
+      const dkimTokens = await ctx.providers.identities.create(input.name, tenantId);
       return trx.updateTable('domains').set({ dkim_tokens: dkimTokens }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     });
-    forgetSendingDomain(domain.name);
+    sendingDomainCache(ctx).delete(domain.name);
     return presentDomain(domain);
   } catch (error) {
     if (isUniqueViolation(error, 'domains_name_unique')) throw domainTaken(input.name);
@@ -163,49 +161,52 @@ export async function listDomains(db: Db, principal: Principal, query: PageQuery
  * what a suspension holds). Mail a worker claims meanwhile, or accepted by a process whose cached copy of
  * the domain is a moment old, is failed by the send worker's own check (checkSendingDomains).
  */
-export async function deleteDomain(db: Kysely<Database>, principal: Principal, domainId: string) {
+export async function deleteDomain(ctx: AppContext, principal: Principal, domainId: string) {
+  const { db } = ctx;
   if (principal.environment === 'test') {
     await findScopedDomain(db, principal, domainId);
     assertLiveKey(principal, 'domains');
   }
-  const deleted = await db.transaction().execute(async (trx) => {
+  const deleted = await transaction(db, async (trx) => {
     const row = await trx
       .deleteFrom('domains')
       .where('id', 'in', scopedDomains(trx, principal).clearSelect().select('id').where('id', '=', domainId))
       .returning(['id', 'org_id', 'tenant_id', 'name'])
       .executeTakeFirst();
     if (!row) throw notFound('domain', domainId);
-    await identityProvider().remove(row.name, row.tenant_id);
+    await ctx.providers.identities.remove(row.name, row.tenant_id);
     return row;
   });
-  forgetSendingDomain(deleted.name);
+  sendingDomainCache(ctx).delete(deleted.name);
   // The domain is gone either way: what a failure here leaves waiting, the send worker fails when it is due.
   const cancel = {
     lastError: `canceled: the sending domain ${deleted.name} (${deleted.id}) was deleted`,
     data: { reason: 'domain_deleted', domain_id: deleted.id },
   };
   const ofDomain = (trx: Db) => trx.selectFrom('messages').select('id').where('org_id', '=', deleted.org_id).where('domain_id', '=', deleted.id);
-  await cancelWaitingMessages(ofDomain, cancel).catch((error: unknown) =>
-    logger.error({ err: error, domainId }, "canceling a deleted domain's waiting messages failed; the send worker will fail them"),
+  await cancelWaitingMessages(ctx, ofDomain, cancel).catch((error: unknown) =>
+    ctx.logger.error({ err: error, domainId }, "canceling a deleted domain's waiting messages failed; the send worker will fail them"),
   );
   return { id: domainId, deleted: true };
 }
 
 /** Checks a domain now (a verified one stays verified) and returns it with its current status. */
-export async function verifyDomain(db: Db, principal: Principal, domainId: string) {
+export async function verifyDomain(ctx: AppContext, principal: Principal, domainId: string) {
+  const { db } = ctx;
   const domain = await findScopedDomain(db, principal, domainId);
   if (domain.status === 'verified') return presentDomain(domain);
-  return presentDomain(await checkDomain(db, domain));
+  return presentDomain(await checkDomain(ctx, domain));
 }
 
-const verificationTimeoutMs = () => config.DOMAIN_VERIFICATION_TIMEOUT_HOURS * 3_600_000;
+const verificationTimeoutMs = (ctx: AppContext) => ctx.config.DOMAIN_VERIFICATION_TIMEOUT_HOURS * 3_600_000;
 
 /**
  * Asks the provider and records the outcome. Transitions are conditional updates, so however many
  * processes check the same domain at once, exactly one of them moves it and publishes the event.
  */
-async function checkDomain(db: Db, domain: Domain): Promise<Domain> {
-  const verified = await identityProvider().isVerified({
+async function checkDomain(ctx: AppContext, domain: Domain): Promise<Domain> {
+  const { db } = ctx;
+  const verified = await ctx.providers.identities.isVerified({
     name: domain.name,
     dkimTokens: domain.dkim_tokens,
     verificationToken: domain.verification_token,
@@ -220,7 +221,7 @@ async function checkDomain(db: Db, domain: Domain): Promise<Domain> {
       .where('status', 'in', ['pending', 'failed'])
       .returningAll()
       .executeTakeFirst();
-  } else if (domain.status === 'pending' && now.getTime() - domain.created_at.getTime() >= verificationTimeoutMs()) {
+  } else if (domain.status === 'pending' && now.getTime() - domain.created_at.getTime() >= verificationTimeoutMs(ctx)) {
     transitioned = await db
       .updateTable('domains')
       .set({ status: 'failed', updated_at: now, last_checked_at: now, status_event_pending: true })
@@ -230,8 +231,8 @@ async function checkDomain(db: Db, domain: Domain): Promise<Domain> {
       .executeTakeFirst();
   }
   if (transitioned) {
-    forgetSendingDomain(transitioned.name);
-    await publishStatusEvent(db, transitioned);
+    sendingDomainCache(ctx).delete(transitioned.name);
+    await publishStatusEvent(ctx, transitioned);
     return transitioned;
   }
   const checked = await db
@@ -243,7 +244,8 @@ async function checkDomain(db: Db, domain: Domain): Promise<Domain> {
   return checked ?? domain;
 }
 
-async function publishStatusEvent(db: Db, domain: Domain) {
+async function publishStatusEvent(ctx: AppContext, domain: Domain) {
+  const { db } = ctx;
   const type = domain.status === 'verified' ? 'domain.verified' : 'domain.failed';
   const event: PlatformEvent = {
     id: deterministicEventId(`${type}:${domain.id}`),
@@ -253,7 +255,7 @@ async function publishStatusEvent(db: Db, domain: Domain) {
     createdAt: domain.updated_at,
     data: presentDomain(domain),
   };
-  await publishEvents(db, [event]);
+  await publishEvents(ctx, [event]);
   await db
     .updateTable('domains')
     .set({ status_event_pending: false })
@@ -269,8 +271,9 @@ const sweepConcurrency = 4;
  * Checks every pending domain once; safe to run in any number of processes at once. Each batch is
  * claimed with FOR UPDATE SKIP LOCKED and stamped last_checked_at, so concurrent sweeps share the work.
  */
-export async function checkPendingDomains(db: Db) {
-  await republishStatusEvents(db);
+export async function checkPendingDomains(ctx: AppContext) {
+  const { db } = ctx;
+  await republishStatusEvents(ctx);
   const sweepStartedAt = new Date();
   const totals = { checked: 0, verified: 0, failed: 0 };
   let after = '';
@@ -299,13 +302,13 @@ export async function checkPendingDomains(db: Db) {
       Array.from({ length: sweepConcurrency }, async () => {
         for (let domain = waiting.shift(); domain; domain = waiting.shift()) {
           try {
-            const checked = await checkDomain(db, domain);
+            const checked = await checkDomain(ctx, domain);
             totals.checked += 1;
             if (checked.status === 'verified') totals.verified += 1;
             if (checked.status === 'failed') totals.failed += 1;
           } catch (error) {
             // One unreachable provider answer must not stop the sweep; the domain is checked next time.
-            logger.warn({ err: error, domainId: domain.id }, 'domain check failed');
+            ctx.logger.warn({ err: error, domainId: domain.id }, 'domain check failed');
           }
         }
       }),
@@ -314,7 +317,8 @@ export async function checkPendingDomains(db: Db) {
 }
 
 /** Publishes the events of transitions whose publisher died before recording it (idempotent by event id). */
-async function republishStatusEvents(db: Db) {
+async function republishStatusEvents(ctx: AppContext) {
+  const { db } = ctx;
   const unpublished = await db
     .selectFrom('domains')
     .selectAll()
@@ -322,19 +326,14 @@ async function republishStatusEvents(db: Db) {
     .where('updated_at', '<', new Date(Date.now() - statusEventGraceMs))
     .limit(500)
     .execute();
-  for (const domain of unpublished) await publishStatusEvent(db, domain);
+  for (const domain of unpublished) await publishStatusEvent(ctx, domain);
 }
 
 const sweepJobName = 'check-pending-domains' satisfies JobName<'domains'>;
 
-/** Registers the periodic sweep (one scheduler however many processes call this). */
-export async function scheduleDomainChecks() {
-  await scheduleJob(queueNames.domains, sweepJobName, { every: config.DOMAIN_CHECK_INTERVAL_MS }, sweepJobName, {});
-}
-
 /** Enqueues a sweep now; while one requested this way is waiting or running, another request joins it. */
-export async function requestDomainCheck() {
-  const job = await enqueue(queueNames.domains, sweepJobName, {}, { deduplication: { id: sweepJobName } });
+export async function requestDomainCheck(ctx: AppContext) {
+  const job = await ctx.jobs.enqueue(queueNames.domains, sweepJobName, {}, { deduplication: { id: sweepJobName } });
   return { queued: true, job_id: job.id ?? null };
 }
 
@@ -351,17 +350,18 @@ type CachedDomain = Pick<Domain, 'id' | 'org_id' | 'tenant_id' | 'status'> | nul
 // Per-process cache for the send path: a domain's status change or deletion reaches other processes within 1 s,
 // its tenant's suspension or deletion at once.
 const sendingDomainTtlMs = 1_000;
-const sendingDomains = new Map<string, { domain: CachedDomain; expiresAt: number }>();
-onTenantChange((tenantId) => {
-  for (const [name, cached] of sendingDomains) if (cached.domain?.tenant_id === tenantId) sendingDomains.delete(name);
+const sendingDomainCache = contextCache((ctx) => {
+  const cache = new Map<string, { domain: CachedDomain; expiresAt: number }>();
+  ctx.keys.onTenantChange((tenantId) => {
+    for (const [name, cached] of cache) if (cached.domain?.tenant_id === tenantId) cache.delete(name);
+  });
+  return cache;
 });
 
-function forgetSendingDomain(name: string) {
-  sendingDomains.delete(name);
-}
-
-async function sendingDomainByName(db: Db, name: string): Promise<CachedDomain> {
+async function sendingDomainByName(ctx: AppContext, name: string): Promise<CachedDomain> {
+  const { db } = ctx;
   const now = Date.now();
+  const sendingDomains = sendingDomainCache(ctx);
   const cached = sendingDomains.get(name);
   if (cached && cached.expiresAt > now) return cached.domain;
   const domain =
@@ -387,17 +387,17 @@ const statusAllowsSending = (status: DomainStatus, environment: KeyEnvironment) 
  * org's) domains within allowed_domain_ids, or the sandbox. Unknown and foreign domains are refused
  * exactly like disallowed ones, so no key learns which names other tenants hold.
  */
-export async function resolveSendingDomain(db: Db, principal: Principal, fromDomain: string): Promise<SendingDomain> {
+export async function resolveSendingDomain(ctx: AppContext, principal: Principal, fromDomain: string): Promise<SendingDomain> {
   const name = normaliseDomainName(fromDomain) ?? fromDomain.toLowerCase();
   const allows = (domainId: string) => principal.allowedDomainIds === null || principal.allowedDomainIds.includes(domainId);
   const notAllowed = () =>
     new ApiError(403, 'authentication_error', 'DOMAIN_NOT_ALLOWED_FOR_KEY', `from ${name} is not in key's allowed_domain_ids`);
 
-  if (name === sandboxDomainName()) {
+  if (name === sandboxDomainName(ctx)) {
     if (!allows(sandboxDomainId)) throw notAllowed();
     return { id: sandboxDomainId, name, sandbox: true, verified: true, tenantId: null };
   }
-  const domain = await sendingDomainByName(db, name);
+  const domain = await sendingDomainByName(ctx, name);
   if (
     !domain ||
     domain.org_id !== principal.orgId ||
@@ -455,9 +455,10 @@ export async function checkSendingDomains(db: Db, messages: readonly SentFrom[])
  * For a send from the sandbox domain: every recipient must be a confirmed test inbox, and the
  * tenant's per-minute sandbox allowance is charged one message. Returns the RateLimit-* headers.
  */
-export async function enforceSandbox(db: Db, principal: Principal, recipients: string[]): Promise<Record<string, string>> {
+export async function enforceSandbox(ctx: AppContext, principal: Principal, recipients: string[]): Promise<Record<string, string>> {
+  const { db } = ctx;
   await assertSandboxRecipients(db, principal, recipients);
-  return takeSandboxMessage(principal);
+  return takeSandboxMessage(ctx, principal);
 }
 
 /** allowed_domain_ids of a key: each a domain of the key's tenant (a root key: of its org) or dom_sandbox. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { visibleTo } from '../access/tenant-scope.js';
@@ -153,4 +154,9 @@ export async function startIdempotent(
       await remove().catch(() => retryInBackground(remove, abandonedAfterMs));
     },
   };
+}
+
+/** Idempotency keys are honoured for 24 hours; older records only take space. */
+export async function pruneIdempotencyRecords(db: Db): Promise<void> {
+  await db.deleteFrom('idempotency_records').where('created_at', '<', sql<Date>`now() - interval '25 hours'`).execute();
 }

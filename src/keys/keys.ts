@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { z } from 'zod';
 import { hashSecret } from '../access/authenticate.js';
 import { assertTenantUsable, visibleTo } from '../access/tenant-scope.js';
 import type { Db } from '../platform/db.js';
-import type { ApiKey, KeyEnvironment } from '../platform/schema/index.js';
+import type { ApiKey, ApiKeyTable, KeyEnvironment } from '../platform/schema/index.js';
 import { assertDomainsUsableByKey } from '../domains/domains.js';
 import { ApiError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { keysChanged } from '../access/key-cache.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import type { Principal } from '../access/principal.js';
 import { allScopes, type Scope, tenantScopes } from '../access/scopes.js';
+import type { AppContext } from '../context.js';
 
 const scopeList = z
   .array(z.enum(tenantScopes, { error: `must be one of ${tenantScopes.join(', ')} (tenants:* and keys:* belong to root keys)` }))
@@ -119,7 +120,8 @@ export async function getKey(db: Db, principal: Principal, keyId: string) {
   return presentKey(key);
 }
 
-export async function updateKey(db: Db, principal: Principal, keyId: string, input: z.infer<typeof updateKeyInput>) {
+export async function updateKey(ctx: AppContext, principal: Principal, keyId: string, input: z.infer<typeof updateKeyInput>) {
+  const { db } = ctx;
   const current = await scopedKeys(db, principal).where('id', '=', keyId).executeTakeFirst();
   if (!current) throw notFound('key', keyId);
   if (current.tenant_id === null && input.scopes) {
@@ -131,7 +133,12 @@ export async function updateKey(db: Db, principal: Principal, keyId: string, inp
   const changes = { name: input.name, scopes: input.scopes, allowed_domain_ids: input.allowed_domain_ids };
   // An empty PATCH changes nothing (and an empty SET is no SQL): it answers the key as it is.
   if (Object.values(changes).every((value) => value === undefined)) return presentKey(current);
-  const key = await db
+  return presentKey(await changeUnrevokedKey(ctx, principal, keyId, changes));
+}
+
+/** Changes a key of the org that is not revoked, then drops every process's cached copy of it. */
+async function changeUnrevokedKey(ctx: AppContext, principal: Principal, keyId: string, changes: Updateable<ApiKeyTable>) {
+  const key = await ctx.db
     .updateTable('api_keys')
     .set(changes)
     .where('org_id', '=', principal.orgId)
@@ -140,23 +147,14 @@ export async function updateKey(db: Db, principal: Principal, keyId: string, inp
     .returningAll()
     .executeTakeFirst();
   if (!key) throw notFound('key', keyId);
-  await keysChanged({ keyId });
-  return presentKey(key);
+  await ctx.keys.changed({ keyId });
+  return key;
 }
 
-export async function revokeKey(db: Db, principal: Principal, keyId: string) {
+export async function revokeKey(ctx: AppContext, principal: Principal, keyId: string) {
   if (keyId === principal.keyId) {
     throw new ApiError(409, 'conflict_error', 'CANNOT_REVOKE_OWN_KEY', 'a key cannot revoke itself; use another root key');
   }
-  const key = await db
-    .updateTable('api_keys')
-    .set({ revoked_at: new Date() })
-    .where('org_id', '=', principal.orgId)
-    .where('id', '=', keyId)
-    .where('revoked_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-  if (!key) throw notFound('key', keyId);
-  await keysChanged({ keyId });
+  const key = await changeUnrevokedKey(ctx, principal, keyId, { revoked_at: new Date() });
   return { id: key.id, revoked: true };
 }

@@ -1,21 +1,20 @@
-import { sql } from 'kysely';
 import { tenantActive } from '../access/tenant-scope.js';
-import { db } from '../platform/db.js';
+import type { AppContext } from '../context.js';
 import { abandonedClaim, settleHandedOver } from './send/handover.js';
 import { groupBy } from '../platform/group-by.js';
 import { enqueueSendJobs } from './send/writer.js';
-import { queue, queueNames } from '../platform/jobs.js';
+import { queueNames } from '../platform/jobs.js';
 
 /** Queued messages younger than this are still on their way into Redis. */
 const graceMs = 30_000;
-const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
  * Re-enqueues every unfinished message whose send job Redis no longer has (lost, flushed, or finished
  * while the message waited for its tenant's reactivation). Returns how many it re-enqueued.
  */
-export async function reconcileMessages(limit = 10_000): Promise<number> {
-  await settleHandedOver();
+export async function reconcileMessages(ctx: AppContext, limit = 10_000): Promise<number> {
+  const { db } = ctx;
+  await settleHandedOver(ctx);
   const candidates = await db
     .selectFrom('messages')
     .select(['id', 'channel', 'job_id', 'scheduled_at'])
@@ -36,20 +35,15 @@ export async function reconcileMessages(limit = 10_000): Promise<number> {
   for (const messages of byJob.values()) {
     const first = messages[0] as (typeof candidates)[number];
     const queueName = first.channel === 'email' ? queueNames.sendEmail : queueNames.sendSms;
-    const state = first.job_id ? await queue(queueName).getJobState(first.job_id) : 'unknown';
-    if (liveJobStates.has(state)) continue;
+    if (first.job_id && (await ctx.jobs.isLive(queueName, first.job_id))) continue;
     const jobId = `requeue-${first.id}-${Date.now()}`;
     await db.updateTable('messages').set({ job_id: jobId }).where('id', 'in', messages.map((message) => message.id)).execute();
     await enqueueSendJobs(
+      ctx,
       queueName,
       messages.map((message) => ({ ...message, job_id: jobId })),
     );
     requeued += messages.length;
   }
   return requeued;
-}
-
-/** Idempotency keys are honoured for 24 hours; older records only take space. */
-export async function pruneIdempotencyRecords(): Promise<void> {
-  await db.deleteFrom('idempotency_records').where('created_at', '<', sql<Date>`now() - interval '25 hours'`).execute();
 }

@@ -1,10 +1,10 @@
 import { type SelectQueryBuilder, sql, type Transaction } from 'kysely';
-import { type Database, db } from '../platform/db.js';
+import { type AppContext, within } from '../context.js';
+import { type Database, transaction } from '../platform/db.js';
 import type { Channel, KeyEnvironment, MessageEventType } from '../platform/schema/index.js';
 import type { EventType, PlatformEvent } from '../platform/event-types.js';
 import { newId } from '../platform/ids.js';
-import { enqueueStagedDeliveries, routeEvents, stageDeliveries } from '../webhooks/fan-out.js';
-import type { StagedDelivery } from '../webhooks/retry-policy.js';
+import { routeEvents, stageDeliveries } from '../webhooks/fan-out.js';
 
 // Changing messages: every status change commits with its timeline events and their webhook deliveries.
 
@@ -64,18 +64,18 @@ export function messageWebhookEvent(
 }
 
 /**
- * Runs `change` and records the timeline events it returns in one transaction, so a crash keeps both or
- * neither; the events' webhook deliveries commit with them and are enqueued after.
+ * Runs `change` and records the timeline events it returns in one transaction (the context's, when it has
+ * one), so a crash keeps both or neither; the events' webhook deliveries commit with them and are enqueued after.
  */
 export async function changeMessages<T>(
+  ctx: AppContext,
   change: (trx: Transaction<Database>) => Promise<{ result: T; events: NewMessageEvent[] }>,
 ): Promise<T> {
-  const { result, deliveries } = await db.transaction().execute(async (trx) => {
+  return transaction(ctx.db, async (trx) => {
     const { result, events } = await change(trx);
-    return { result, deliveries: await recordMessageEvents(trx, events) };
+    await recordMessageEvents(within(ctx, trx), events);
+    return result;
   });
-  await enqueueStagedDeliveries(deliveries);
-  return result;
 }
 
 const waitingStatuses = ['queued', 'scheduled'] as const;
@@ -85,13 +85,14 @@ const waitingStatuses = ['queued', 'scheduled'] as const;
  * moves its messages and records their `canceled` events and webhooks in one transaction. Returns how many.
  */
 export async function cancelWaitingMessages(
+  ctx: AppContext,
   candidates: (trx: Transaction<Database>) => SelectQueryBuilder<any, any, { id: string }>,
   cancel: { lastError: string; data: Record<string, unknown> },
 ): Promise<number> {
   const batchSize = 500;
   let canceled = 0;
   for (;;) {
-    const batch = await changeMessages(async (trx) => {
+    const batch = await changeMessages(ctx, async (trx) => {
       const messages = await trx
         .updateTable('messages')
         .set({ status: 'canceled', last_error: cancel.lastError, updated_at: new Date() })
@@ -113,8 +114,9 @@ export async function cancelWaitingMessages(
  * before are staged again: their deliveries exist already, and the pending ones are enqueued again (by job
  * id, so never twice).
  */
-async function recordMessageEvents(trx: Transaction<Database>, events: NewMessageEvent[]): Promise<StagedDelivery[]> {
-  if (events.length === 0) return [];
+async function recordMessageEvents(ctx: AppContext, events: NewMessageEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const trx = ctx.db;
   const rows = events.map(messageEventRow);
   const inserted = await trx
     .insertInto('message_events')
@@ -135,5 +137,5 @@ async function recordMessageEvents(trx: Transaction<Database>, events: NewMessag
   const webhookEvents = [...inserted, ...seenBefore].map((event) =>
     messageWebhookEvent(event, messageByKey.get(event.dedupe_key) as MessageRef),
   );
-  return stageDeliveries(trx, await routeEvents(trx, webhookEvents));
+  await stageDeliveries(ctx, await routeEvents(ctx, webhookEvents));
 }

@@ -90,8 +90,9 @@ const withProviderRequirements = schema.superRefine((env, ctx) => {
 
 export type Config = z.infer<typeof withProviderRequirements>;
 
-function load(): Config {
-  const parsed = withProviderRequirements.safeParse(process.env);
+/** The configuration from the environment (the only place that reads it); throws naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = withProviderRequirements.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     // Fail fast with the variable named, before anything connects.
@@ -100,4 +101,3 @@ function load(): Config {
   return parsed.data;
 }
 
-export const config = load();

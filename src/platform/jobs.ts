@@ -1,7 +1,7 @@
 import { type Job, type JobsOptions, Queue, type RepeatOptions, UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { config } from './config.js';
+import type { Config } from './config.js';
 
 /** Every queue Sendoka runs. Names never contain `:` (BullMQ job and key rules). */
 export const queueNames = {
@@ -59,58 +59,84 @@ const defaultJobOptions: Record<QueueName, JobsOptions> = {
   imports: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
   maintenance: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
 };
+const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 const retention = { removeOnComplete: { count: 1_000 }, removeOnFail: { count: 10_000 } };
 
-/** Workers block on Redis, so their connections must retry forever. */
-export function workerConnection(): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+/** The queues of one application context: producers for every queue, and connections for its workers. */
+export interface Jobs {
+  readonly prefix: string;
+  queue(name: QueueName): Queue;
+  /** Adds one job to a queue, its name and data checked against the queue's contract. */
+  enqueue<Q extends QueueName, N extends JobName<Q>>(queueName: Q, jobName: N, data: JobData<Q, N>, opts?: JobsOptions): Promise<Job>;
+  /** Adds many jobs of one name in one round trip. */
+  enqueueBulk<Q extends QueueName, N extends JobName<Q>>(queueName: Q, jobName: N, jobs: { data: JobData<Q, N>; opts?: JobsOptions }[]): Promise<Job[]>;
+  /** Registers (or updates) a job scheduler; BullMQ keys it by `schedulerId`, so every process may call this. */
+  scheduleJob<Q extends QueueName, N extends JobName<Q>>(
+    queueName: Q,
+    schedulerId: string,
+    repeat: Omit<RepeatOptions, 'key'>,
+    jobName: N,
+    data: JobData<Q, N>,
+  ): Promise<void>;
+  /**
+   * Whether Redis still runs this job (waiting, delayed, active, …). A job it lost (a flush, a failover) or
+   * that failed for good is not: the reconcilers add such jobs again.
+   */
+  isLive(queueName: QueueName, jobId: string): Promise<boolean>;
+  /** The shared producer connection: fails fast, so an API request never hangs while Redis is down. */
+  producerConnection(): Redis;
+  /** A new connection for a worker, which blocks on Redis and so must retry forever. */
+  workerConnection(): Redis;
+  /** Resolves once the producer connection is up, so the first enqueue after start does not fail. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
 }
 
-// Producers share one connection that fails fast: an API request must not hang while Redis is down.
-let producerConnection: Redis | undefined;
-export function sharedProducerConnection(): Redis {
-  producerConnection ??= new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  return producerConnection;
-}
-
-const queues = new Map<QueueName, Queue>();
-
-export function queue(name: QueueName): Queue {
-  let existing = queues.get(name);
-  if (!existing) {
-    existing = new Queue(name, {
-      connection: sharedProducerConnection(),
-      prefix: config.QUEUE_PREFIX,
-      defaultJobOptions: { ...retention, ...defaultJobOptions[name] },
-    });
-    queues.set(name, existing);
-  }
-  return existing;
-}
-
-/** Adds one job to a queue, its name and data checked against the queue's contract. */
-export async function enqueue<Q extends QueueName, N extends JobName<Q>>(queueName: Q, jobName: N, data: JobData<Q, N>, opts?: JobsOptions) {
-  return queue(queueName).add(jobName, data, opts);
-}
-
-/** Adds many jobs of one name in one round trip. */
-export async function enqueueBulk<Q extends QueueName, N extends JobName<Q>>(
-  queueName: Q,
-  jobName: N,
-  jobs: { data: JobData<Q, N>; opts?: JobsOptions }[],
-) {
-  return queue(queueName).addBulk(jobs.map(({ data, opts }) => ({ name: jobName, data, opts })));
-}
-
-/** Registers (or updates) a job scheduler; BullMQ keys it by `schedulerId`, so every process may call this. */
-export async function scheduleJob<Q extends QueueName, N extends JobName<Q>>(
-  queueName: Q,
-  schedulerId: string,
-  repeat: Omit<RepeatOptions, 'key'>,
-  jobName: N,
-  data: JobData<Q, N>,
-) {
-  await queue(queueName).upsertJobScheduler(schedulerId, repeat, { name: jobName, data });
+export function createJobs(config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>): Jobs {
+  let producer: Redis | undefined;
+  const queues = new Map<QueueName, Queue>();
+  const producerConnection = () => {
+    producer ??= new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    return producer;
+  };
+  const queue = (name: QueueName) => {
+    let existing = queues.get(name);
+    if (!existing) {
+      existing = new Queue(name, {
+        connection: producerConnection(),
+        prefix: config.QUEUE_PREFIX,
+        defaultJobOptions: { ...retention, ...defaultJobOptions[name] },
+      });
+      queues.set(name, existing);
+    }
+    return existing;
+  };
+  return {
+    prefix: config.QUEUE_PREFIX,
+    queue,
+    enqueue: (queueName, jobName, data, opts) => queue(queueName).add(jobName, data, opts),
+    enqueueBulk: (queueName, jobName, jobs) => queue(queueName).addBulk(jobs.map(({ data, opts }) => ({ name: jobName, data, opts }))),
+    scheduleJob: async (queueName, schedulerId, repeat, jobName, data) => {
+      await queue(queueName).upsertJobScheduler(schedulerId, repeat, { name: jobName, data });
+    },
+    isLive: async (queueName, jobId) => liveJobStates.has(await queue(queueName).getJobState(jobId)),
+    producerConnection,
+    workerConnection: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
+    ready: async () => {
+      const connection = producerConnection();
+      if (connection.status === 'ready') return;
+      await new Promise<void>((resolve, reject) => {
+        connection.once('ready', resolve);
+        connection.once('error', reject);
+      });
+    },
+    close: async () => {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      queues.clear();
+      producer?.disconnect();
+      producer = undefined;
+    },
+  };
 }
 
 /**
@@ -129,21 +155,4 @@ export function parseJob<Q extends QueueName>(queueName: Q, job: Pick<Job, 'name
     throw new UnrecoverableError(`queue ${queueName}, job "${job.name}": bad payload: ${issues}`);
   }
   return { name: job.name, data: parsed.data } as ParsedJob<Q>;
-}
-
-/** Resolves once the producer connection is up, so the first enqueue after start does not fail. */
-export async function queuesReady(): Promise<void> {
-  const connection = sharedProducerConnection();
-  if (connection.status === 'ready') return;
-  await new Promise<void>((resolve, reject) => {
-    connection.once('ready', resolve);
-    connection.once('error', reject);
-  });
-}
-
-export async function closeQueues(): Promise<void> {
-  await Promise.all([...queues.values()].map((q) => q.close()));
-  queues.clear();
-  producerConnection?.disconnect();
-  producerConnection = undefined;
 }

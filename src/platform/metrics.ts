@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Counter, Registry } from 'prom-client';
-import { config } from './config.js';
-import { logger } from './logger.js';
-import { allQueueNames, queue } from './jobs.js';
+import type { Config } from './config.js';
+import { allQueueNames, type Jobs } from './jobs.js';
+import type { Logger } from './logger.js';
 
 /** Every process keeps its own registry; Prometheus scrapes each process (the API on PORT, a worker on METRICS_PORT). */
 export const registry = new Registry();
@@ -24,6 +24,12 @@ const jobStates = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-child
 /** A scrape must answer even when Redis does not. */
 const queueScrapeTimeoutMs = 2_000;
 
+/** The queues this process's scrapes read: those of the context it serves (set by the entry point). */
+let scrapedQueues: { jobs: Jobs; logger: Logger } | undefined;
+export function reportQueues(jobs: Jobs, logger: Logger): void {
+  scrapedQueues = { jobs, logger };
+}
+
 // Needs no handle: the registry calls collect() on every scrape.
 new Gauge({
   name: 'sendoka_queue_jobs',
@@ -32,9 +38,11 @@ new Gauge({
   registers: [registry],
   async collect() {
     this.reset();
+    if (!scrapedQueues) return;
+    const { jobs, logger } = scrapedQueues;
     try {
       const counts = await Promise.race([
-        Promise.all(allQueueNames.map(async (name) => [name, await queue(name).getJobCounts(...jobStates)] as const)),
+        Promise.all(allQueueNames.map(async (name) => [name, await jobs.queue(name).getJobCounts(...jobStates)] as const)),
         new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timed out')), queueScrapeTimeoutMs).unref()),
       ]);
       for (const [name, byState] of counts) {
@@ -71,7 +79,11 @@ interface SendResult {
 }
 
 /** Counts the outcome of each message of a send attempt; test keys never reach a provider (`simulator`). */
-export function countSendOutcomes(results: readonly SendResult[], finalAttempt: boolean): void {
+export function countSendOutcomes(
+  config: Pick<Config, 'EMAIL_PROVIDER' | 'SMS_PROVIDER'>,
+  results: readonly SendResult[],
+  finalAttempt: boolean,
+): void {
   for (const { message, status } of results) {
     const provider =
       message.environment === 'test' ? 'simulator' : message.channel === 'email' ? config.EMAIL_PROVIDER : config.SMS_PROVIDER;

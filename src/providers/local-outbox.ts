@@ -1,10 +1,10 @@
-import { db } from '../platform/db.js';
+import type { Db } from '../platform/db.js';
 
 /**
  * What the local (development) providers "send": one row per message. A message handed over twice is
  * visible there (deliveries > 1), which is what the fault tests count.
  */
-export async function recordLocalDeliveries(channel: 'email' | 'sms', items: { messageId: string; payload: object }[]) {
+export async function recordLocalDeliveries(db: Db, channel: 'email' | 'sms', items: { messageId: string; payload: object }[]) {
   if (items.length === 0) return;
   await db
     .insertInto('local_outbox')
@@ -19,7 +19,7 @@ export async function recordLocalDeliveries(channel: 'email' | 'sms', items: { m
 }
 
 /** Which of these messages the local provider has received. */
-export async function localDeliveriesAmong(messageIds: string[]): Promise<Set<string>> {
+export async function localDeliveriesAmong(db: Db, messageIds: string[]): Promise<Set<string>> {
   if (messageIds.length === 0) return new Set();
   const rows = await db.selectFrom('local_outbox').select('message_id').where('message_id', 'in', messageIds).execute();
   return new Set(rows.map((row) => row.message_id));

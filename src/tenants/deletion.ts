@@ -1,18 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { lockTenant } from '../access/tenant-scope.js';
-import { config } from '../platform/config.js';
-import type { Database, Db } from '../platform/db.js';
+import { type Database, type Db, onCommit, transaction } from '../platform/db.js';
 import { pgCode } from '../platform/db-errors.js';
 import { deterministicEventId } from '../platform/event-types.js';
 import { type IdKind, idFloor } from '../platform/ids.js';
-import { keysChanged } from '../access/key-cache.js';
-import { logger } from '../platform/logger.js';
-import { identityProvider } from '../providers/email/identities.js';
-import { enqueue, queue, queueNames } from '../platform/jobs.js';
+import { queueNames } from '../platform/jobs.js';
 import type { TenantDeletionTable } from '../platform/schema/index.js';
 import { presentTenant } from './record.js';
 import { forgetRoutes, publishEvents } from '../webhooks/fan-out.js';
+import type { AppContext } from '../context.js';
 
 type Deletion = Selectable<TenantDeletionTable>;
 
@@ -65,7 +62,7 @@ function passStart(table: TenantTableName, pass: number, startedAt: Date): strin
  * The last pass starts no sooner than this after the DELETE: by then keys cached by API processes have
  * expired and requests they let in have written what they were going to write.
  */
-const settleMs = config.KEY_CACHE_TTL_MS + 3_000;
+const settleMs = (ctx: AppContext) => ctx.config.KEY_CACHE_TTL_MS + 3_000;
 
 /**
  * A deletion is in no hurry, other tenants' sends are: it deletes at most this many rows a second (a tenant
@@ -101,17 +98,25 @@ export async function deletionProgress(db: Db, tenantId: string) {
 
 const deletionJobId = (tenantId: string) => `delete-${tenantId}`;
 
-async function enqueueDeletion(tenantId: string) {
-  await enqueue(queueNames.tenants, 'delete', { tenantId }, { jobId: deletionJobId(tenantId) });
+async function enqueueDeletion(ctx: AppContext, tenantId: string) {
+  await ctx.jobs.enqueue(queueNames.tenants, 'delete', { tenantId }, { jobId: deletionJobId(tenantId) });
 }
 
 /**
  * Starts deleting a tenant: from this commit on its keys are refused, its resources answer 404 and its
  * queued messages are never claimed. Asking again answers the same deletion.
  */
-export async function requestTenantDeletion(db: Kysely<Database>, orgId: string, tenantId: string) {
-  const tenant = await db.transaction().execute(async (trx) => {
+export async function requestTenantDeletion(ctx: AppContext, orgId: string, tenantId: string) {
+  const { db } = ctx;
+  const tenant = await transaction(db, async (trx) => {
     const current = await lockTenant(trx, orgId, tenantId);
+    // Also when asked again: a deletion whose job Redis lost starts again.
+    await onCommit(trx, async () => {
+      await ctx.keys.changed({ tenantId });
+      await enqueueDeletion(ctx, tenantId).catch((error: unknown) =>
+        ctx.logger.error({ err: error, tenantId }, 'enqueueing the tenant deletion failed; the tenants sweep will'),
+      );
+    });
     if (current.status === 'deleting') return current;
     await trx
       .insertInto('tenant_deletions')
@@ -125,10 +130,6 @@ export async function requestTenantDeletion(db: Kysely<Database>, orgId: string,
       .returningAll()
       .executeTakeFirstOrThrow();
   });
-  await keysChanged({ tenantId });
-  await enqueueDeletion(tenantId).catch((error: unknown) =>
-    logger.error({ err: error, tenantId }, 'enqueueing the tenant deletion failed; the tenants sweep will'),
-  );
   return { ...presentTenant(tenant), deletion: await deletionProgress(db, tenantId) };
 }
 
@@ -190,7 +191,8 @@ async function deleteBatch(db: Db, deletion: Deletion, table: TenantTableName, l
 }
 
 /** Domains leave the provider first (removing an absent identity is no error), then the table. */
-async function deleteDomainBatch(db: Db, deletion: Deletion): Promise<BatchResult | undefined> {
+async function deleteDomainBatch(ctx: AppContext, deletion: Deletion): Promise<BatchResult | undefined> {
+  const { db } = ctx;
   const domains = await db
     .selectFrom('domains')
     .select(['id', 'name'])
@@ -201,7 +203,7 @@ async function deleteDomainBatch(db: Db, deletion: Deletion): Promise<BatchResul
     .limit(domainBatchSize)
     .execute();
   if (domains.length === 0) return { selected: 0, last: null };
-  for (const domain of domains) await identityProvider().remove(domain.name);
+  for (const domain of domains) await ctx.providers.identities.remove(domain.name);
   const result = await deleteBatch(
     db,
     deletion,
@@ -230,7 +232,7 @@ async function moveTo(db: Db, deletion: Deletion, pass: number, table: TenantTab
 /** Deletes the tenant row itself; false when a row referencing it appeared meanwhile (another pass takes it). */
 async function deleteTenantRow(db: Kysely<Database>, deletion: Deletion): Promise<boolean> {
   try {
-    await db.transaction().execute(async (trx) => {
+    await transaction(db, async (trx) => {
       await trx.deleteFrom('tenants').where('id', '=', deletion.tenant_id).where('status', '=', 'deleting').execute();
       await trx
         .updateTable('tenant_deletions')
@@ -245,9 +247,10 @@ async function deleteTenantRow(db: Kysely<Database>, deletion: Deletion): Promis
   }
 }
 
-async function publishDeleted(db: Db, deletion: Deletion) {
+async function publishDeleted(ctx: AppContext, deletion: Deletion) {
+  const { db } = ctx;
   const { id, ...described } = deletion.tenant;
-  await publishEvents(db, [
+  await publishEvents(ctx, [
     {
       id: deterministicEventId(`tenant.deleted:${deletion.tenant_id}`),
       type: 'tenant.deleted',
@@ -272,21 +275,22 @@ async function publishDeleted(db: Db, deletion: Deletion) {
  * pass ran (a request authenticated just before the DELETE, a send finishing) are found by further passes,
  * until one finds nothing. Safe to run twice at once: each row is deleted, and counted, once.
  */
-export async function deleteTenantData(db: Kysely<Database>, tenantId: string): Promise<void> {
+export async function deleteTenantData(ctx: AppContext, tenantId: string): Promise<void> {
+  const { db } = ctx;
   let deletion = await findDeletion(db, tenantId);
   if (!deletion) return;
   while (deletion.finished_at === null) {
     const table = deletion.current_table as TenantTableName;
-    const limit = table === 'domains' ? domainBatchSize : config.TENANT_DELETE_BATCH_SIZE;
+    const limit = table === 'domains' ? domainBatchSize : ctx.config.TENANT_DELETE_BATCH_SIZE;
     const batchStarted = performance.now();
-    const batch: BatchResult | undefined = table === 'domains' ? await deleteDomainBatch(db, deletion) : await deleteBatch(db, deletion, table, limit);
+    const batch: BatchResult | undefined = table === 'domains' ? await deleteDomainBatch(ctx, deletion) : await deleteBatch(db, deletion, table, limit);
     if (!batch) return; // the progress row is gone: nothing of ours to finish
     await sleep(Math.max(0, (batch.selected / maxRowsPerSecond) * 1_000 - (performance.now() - batchStarted)));
     if (batch.selected === limit) {
       deletion = { ...deletion, after_id: batch.last ?? deletion.after_id };
       continue;
     }
-    if (table === 'webhook_endpoints') forgetRoutes(deletion.org_id);
+    if (table === 'webhook_endpoints') forgetRoutes(ctx, deletion.org_id);
     const next = tableOrder[tableOrder.indexOf(table) + 1];
     if (next) {
       deletion = await moveTo(db, deletion, deletion.pass, next);
@@ -294,12 +298,12 @@ export async function deleteTenantData(db: Kysely<Database>, tenantId: string): 
     }
     // A pass is over: it found nothing (after the first), or another one follows.
     const passed = (await findDeletion(db, tenantId)) as Deletion;
-    const settling = passed.started_at.getTime() + settleMs - Date.now();
+    const settling = passed.started_at.getTime() + settleMs(ctx) - Date.now();
     if (passed.pass === 1 && settling > 0) await sleep(settling);
     if (passed.pass >= 2 && passed.pass_rows === 0) {
       // Its domains have left the provider: the SES tenant that sent for it goes too (its resource
       // associations, then the tenant; each step idempotent, so a retried job redoes it harmlessly), before the row.
-      await identityProvider().removeTenant(tenantId);
+      await ctx.providers.identities.removeTenant(tenantId);
       if (await deleteTenantRow(db, passed)) {
         deletion = (await findDeletion(db, tenantId)) as Deletion;
         break;
@@ -307,23 +311,22 @@ export async function deleteTenantData(db: Kysely<Database>, tenantId: string): 
     }
     deletion = await moveTo(db, passed, passed.pass + 1, firstTable);
   }
-  if (deletion.deleted_event_pending) await publishDeleted(db, deletion);
+  if (deletion.deleted_event_pending) await publishDeleted(ctx, deletion);
 }
-
-const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
  * Re-enqueues deletions whose job Redis no longer runs (lost, or failed after its attempts while the
  * database was away) and publishes tenant.deleted events still owed. Returns how many it re-enqueued.
  */
-export async function resumeDeletions(db: Db): Promise<number> {
+export async function resumeDeletions(ctx: AppContext): Promise<number> {
+  const { db } = ctx;
   const owed = await db.selectFrom('tenant_deletions').select('tenant_id').where('deleted_event_pending', '=', true).limit(100).execute();
   let resumed = 0;
   for (const { tenant_id: tenantId } of owed) {
     const jobId = deletionJobId(tenantId);
-    if (liveJobStates.has(await queue(queueNames.tenants).getJobState(jobId))) continue;
-    await queue(queueNames.tenants).remove(jobId);
-    await enqueueDeletion(tenantId);
+    if (await ctx.jobs.isLive(queueNames.tenants, jobId)) continue;
+    await ctx.jobs.queue(queueNames.tenants).remove(jobId);
+    await enqueueDeletion(ctx, tenantId);
     resumed++;
   }
   return resumed;

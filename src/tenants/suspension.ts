@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
-import { config } from '../platform/config.js';
-import type { Db } from '../platform/db.js';
 import type { Tenant } from '../platform/schema/index.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from '../platform/event-types.js';
 import { enqueueSendJobs, messagesPerJob } from '../messages/send/writer.js';
 import { cancelWaitingMessages } from '../messages/status.js';
-import { enqueue, type JobData, queueNames } from '../platform/jobs.js';
+import { type JobData, queueNames } from '../platform/jobs.js';
 import { presentTenant } from './record.js';
 import { publishEvents } from '../webhooks/fan-out.js';
+import type { AppContext } from '../context.js';
 
 // Suspension: events, releasing held messages on reactivation, canceling them after the hold.
 
@@ -16,7 +15,8 @@ import { publishEvents } from '../webhooks/fan-out.js';
  * the customer being suspended). The id names the suspension it starts or ends, so each transition is
  * its own event however often it is published.
  */
-export async function publishStatusEvent(db: Db, tenant: Tenant) {
+export async function publishStatusEvent(ctx: AppContext, tenant: Tenant) {
+  const { db } = ctx;
   const type = tenant.status === 'suspended' ? 'tenant.suspended' : 'tenant.reactivated';
   const { id, ...described } = presentTenant(tenant);
   const event: PlatformEvent = {
@@ -27,7 +27,7 @@ export async function publishStatusEvent(db: Db, tenant: Tenant) {
     createdAt: tenant.updated_at,
     data: { tenant_id: id, ...described },
   };
-  await publishEvents(db, [event]);
+  await publishEvents(ctx, [event]);
   await db
     .updateTable('tenants')
     .set({ status_event_pending: false })
@@ -38,7 +38,8 @@ export async function publishStatusEvent(db: Db, tenant: Tenant) {
 }
 
 /** Publishes the events of transitions whose publisher died first (idempotent by event id). */
-export async function republishStatusEvents(db: Db): Promise<number> {
+export async function republishStatusEvents(ctx: AppContext): Promise<number> {
+  const { db } = ctx;
   const owed = await db
     .selectFrom('tenants')
     .selectAll()
@@ -47,13 +48,13 @@ export async function republishStatusEvents(db: Db): Promise<number> {
     .where('status', 'in', ['active', 'suspended'])
     .limit(500)
     .execute();
-  for (const tenant of owed) await publishStatusEvent(db, tenant);
+  for (const tenant of owed) await publishStatusEvent(ctx, tenant);
   return owed.length;
 }
 
-export async function requestRelease(tenant: Tenant) {
+export async function requestRelease(ctx: AppContext, tenant: Tenant) {
   const suspendedAt = tenant.suspended_at?.getTime() ?? 0;
-  await enqueue(queueNames.tenants, 'release', { tenantId: tenant.id, suspendedAt }, {
+  await ctx.jobs.enqueue(queueNames.tenants, 'release', { tenantId: tenant.id, suspendedAt }, {
     jobId: `release-${tenant.id}-${suspendedAt}`,
   });
 }
@@ -64,7 +65,8 @@ const releasePageSize = 1_000;
  * Enqueues the messages a suspension held back (queued, or scheduled and now due) so they go out now,
  * instead of when the reconciler next looks. Sending stays idempotent: a message is claimed once.
  */
-export async function releaseHeldMessages(db: Db, job: JobData<'tenants', 'release'>): Promise<number> {
+export async function releaseHeldMessages(ctx: AppContext, job: JobData<'tenants', 'release'>): Promise<number> {
+  const { db } = ctx;
   let released = 0;
   let after = '';
   for (;;) {
@@ -88,6 +90,7 @@ export async function releaseHeldMessages(db: Db, job: JobData<'tenants', 'relea
         const chunk = ofChannel.slice(start, start + messagesPerJob);
         const jobId = `release-${chunk[0]?.id}-${job.suspendedAt}`;
         await enqueueSendJobs(
+          ctx,
           channel === 'email' ? queueNames.sendEmail : queueNames.sendSms,
           chunk.map((message) => ({ id: message.id, job_id: jobId })),
         );
@@ -103,13 +106,14 @@ export async function releaseHeldMessages(db: Db, job: JobData<'tenants', 'relea
  * Cancels what a suspension has held for longer than SUSPENSION_HOLD_HOURS: messages of a tenant
  * suspended that long that have been due (queued, or scheduled for a time) that long.
  */
-export async function cancelExpiredHolds(): Promise<number> {
-  const cutoff = new Date(Date.now() - config.SUSPENSION_HOLD_HOURS * 3_600_000);
+export async function cancelExpiredHolds(ctx: AppContext): Promise<number> {
+  const cutoff = new Date(Date.now() - ctx.config.SUSPENSION_HOLD_HOURS * 3_600_000);
   const cancel = {
-    lastError: `canceled: the tenant was suspended for more than ${config.SUSPENSION_HOLD_HOURS} hours`,
+    lastError: `canceled: the tenant was suspended for more than ${ctx.config.SUSPENSION_HOLD_HOURS} hours`,
     data: { reason: 'tenant_suspended' },
   };
   return cancelWaitingMessages(
+    ctx,
     (trx) =>
       trx
         .selectFrom('messages')

@@ -1,17 +1,15 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { findTenant, lockTenant } from '../access/tenant-scope.js';
-import type { Database, Db } from '../platform/db.js';
+import { type Db, onCommit, transaction } from '../platform/db.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
-import type { Tenant, TenantStatus } from '../platform/schema/index.js';
+import type { Tenant } from '../platform/schema/index.js';
 import { ApiError, conflict, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { keysChanged } from '../access/key-cache.js';
-import { logger } from '../platform/logger.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { deletionProgress } from './deletion.js';
 import { presentTenant } from './record.js';
 import { publishStatusEvent, requestRelease } from './suspension.js';
+import type { AppContext } from '../context.js';
 
 const slug = z
   .string()
@@ -87,21 +85,18 @@ const tenantDeleting = (tenantId: string) =>
  * Updates a tenant. Suspending or reactivating it is a transition: it is stamped, its event is owed
  * (status_event_pending) in the same transaction, then published; reactivation also sends what was held.
  */
-export async function updateTenant(
-  db: Kysely<Database>,
-  orgId: string,
+export async function updateTenant(ctx: AppContext, orgId: string,
   tenantId: string,
   input: z.infer<typeof updateTenantInput>,
 ) {
-  let transition: TenantStatus | undefined;
-  let tenant: Tenant;
+  const { db } = ctx;
   try {
-    tenant = await db.transaction().execute(async (trx) => {
+    const tenant = await transaction(db, async (trx) => {
       const current = await lockTenant(trx, orgId, tenantId);
       if (current.status === 'deleting') throw tenantDeleting(tenantId);
-      transition = input.status !== undefined && input.status !== current.status ? input.status : undefined;
+      const transition = input.status !== undefined && input.status !== current.status ? input.status : undefined;
       const now = new Date();
-      return trx
+      const updated = await trx
         .updateTable('tenants')
         .set({
           name: input.name,
@@ -116,22 +111,25 @@ export async function updateTenant(
         .where('id', '=', tenantId)
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (transition) await onCommit(trx, () => afterTransition(ctx, updated));
+      return updated;
     });
+    return presentTenant(tenant);
   } catch (error) {
     if (input.slug && isUniqueViolation(error, 'tenants_org_slug_unique')) throw slugTaken(input.slug);
     throw error;
   }
-  if (transition) {
-    await keysChanged({ tenantId });
-    // The change is committed; a failed publish or enqueue is repaired by the tenants sweep.
-    await publishStatusEvent(db, tenant).catch((error: unknown) =>
-      logger.error({ err: error, tenantId }, 'publishing the tenant status event failed; the sweep will retry'),
+}
+
+/** What follows a committed suspension or reactivation; a failed publish or enqueue is repaired by the tenants sweep. */
+async function afterTransition(ctx: AppContext, tenant: Tenant) {
+  await ctx.keys.changed({ tenantId: tenant.id });
+  await publishStatusEvent(ctx, tenant).catch((error: unknown) =>
+    ctx.logger.error({ err: error, tenantId: tenant.id }, 'publishing the tenant status event failed; the sweep will retry'),
+  );
+  if (tenant.status === 'active') {
+    await requestRelease(ctx, tenant).catch((error: unknown) =>
+      ctx.logger.error({ err: error, tenantId: tenant.id }, 'enqueueing held messages failed; the reconciler will send them'),
     );
-    if (transition === 'active') {
-      await requestRelease(tenant).catch((error: unknown) =>
-        logger.error({ err: error, tenantId }, 'enqueueing held messages failed; the reconciler will send them'),
-      );
-    }
   }
-  return presentTenant(tenant);
 }

@@ -1,20 +1,19 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable, visibleTo } from '../access/tenant-scope.js';
-import { config } from '../platform/config.js';
-import type { Database, Db } from '../platform/db.js';
+import { type Db, transaction } from '../platform/db.js';
 import type { TestInboxTable } from '../platform/schema/index.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
 import { ApiError, conflict, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { assertLiveKey } from '../access/object-environment.js';
-import { logger } from '../platform/logger.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
-import { emailSender, type OutboundEmail } from '../providers/email/sender.js';
+import type { OutboundEmail } from '../providers/email/sender.js';
 import { recordLocalDeliveries } from '../providers/local-outbox.js';
 import { takeSandboxMessage } from '../domains/sandbox.js';
+import type { AppContext } from '../context.js';
 
 type TestInbox = Selectable<TestInboxTable>;
 
@@ -65,47 +64,48 @@ async function findScopedInbox(db: Db, principal: Principal, inboxId: string): P
  * Emails the code from the sandbox domain. Test keys never reach the provider, so their codes (and
  * every code under EMAIL_PROVIDER=local) land in the local_outbox table, keyed by the inbox id.
  */
-async function sendConfirmationCode(principal: Principal, inbox: TestInbox, code: string) {
+async function sendConfirmationCode(ctx: AppContext, principal: Principal, inbox: TestInbox, code: string) {
   const email: OutboundEmail = {
     messageId: inbox.id,
-    from: `Sendoka sandbox <no-reply@${config.SANDBOX_DOMAIN}>`,
+    from: `Sendoka sandbox <no-reply@${ctx.config.SANDBOX_DOMAIN}>`,
     to: [inbox.email],
     cc: [],
     bcc: [],
     replyTo: [],
     subject: `Your Sendoka test inbox code: ${code}`,
-    text: `Your confirmation code is ${code}.\n\nSomeone asked to receive sandbox emails from ${config.SANDBOX_DOMAIN} at this address. If that was not you, ignore this email.`,
+    text: `Your confirmation code is ${code}.\n\nSomeone asked to receive sandbox emails from ${ctx.config.SANDBOX_DOMAIN} at this address. If that was not you, ignore this email.`,
     headers: {},
     attachments: [],
     tags: [],
   };
   if (principal.environment === 'test') {
-    await recordLocalDeliveries('email', [{ messageId: inbox.id, payload: email }]);
+    await recordLocalDeliveries(ctx.db, 'email', [{ messageId: inbox.id, payload: email }]);
   } else {
-    const [outcome] = await emailSender().sendMany([email]);
+    const [outcome] = await ctx.providers.email.sendMany([email]);
     if (!outcome?.ok) {
       const reason = outcome?.error ?? 'no answer';
       throw new ApiError(502, 'api_error', 'PROVIDER_ERROR', `could not send the confirmation code to ${inbox.email} (${reason}); retry`);
     }
   }
-  logger.info({ testInboxId: inbox.id, orgId: inbox.org_id }, 'test inbox confirmation code sent');
+  ctx.logger.info({ testInboxId: inbox.id, orgId: inbox.org_id }, 'test inbox confirmation code sent');
 }
 
 /** Creates a test inbox and emails it a confirmation code (one sandbox message of the tenant's allowance). */
-export async function createTestInbox(db: Kysely<Database>, principal: Principal, input: z.infer<typeof createTestInboxInput>) {
+export async function createTestInbox(ctx: AppContext, principal: Principal, input: z.infer<typeof createTestInboxInput>) {
+  const { db } = ctx;
   const tenantId = actingTenantId(principal, input.tenant_id);
   if (tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   try {
     // Rolled back when the code cannot be sent: an inbox nobody can confirm is no use.
-    const inbox = await db.transaction().execute(async (trx) => {
+    const inbox = await transaction(db, async (trx) => {
       const created = await trx
         .insertInto('test_inboxes')
         .values({ id: newId('testInbox'), org_id: principal.orgId, tenant_id: tenantId, email: input.email, code_sha256: hashCode(code) })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await takeSandboxMessage(principal);
-      await sendConfirmationCode(principal, created, code);
+      await takeSandboxMessage(ctx, principal);
+      await sendConfirmationCode(ctx, principal, created, code);
       return created;
     });
     return presentTestInbox(inbox);

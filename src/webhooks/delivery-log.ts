@@ -8,6 +8,7 @@ import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js'
 import type { Principal } from '../access/principal.js';
 import { findEndpoint } from './endpoints.js';
 import { enqueueDeliveries } from './retry-policy.js';
+import type { AppContext } from '../context.js';
 
 // An endpoint's deliveries with their attempts, and replaying a finished one.
 
@@ -73,7 +74,8 @@ export async function listDeliveries(
 }
 
 /** Sends a finished delivery again, with a fresh retry schedule; the same webhook-id lets receivers deduplicate. */
-export async function replayDelivery(db: Db, principal: Principal, deliveryId: string) {
+export async function replayDelivery(ctx: AppContext, principal: Principal, deliveryId: string) {
+  const { db } = ctx;
   const current = await db
     .selectFrom('webhook_deliveries')
     .innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
@@ -98,7 +100,7 @@ export async function replayDelivery(db: Db, principal: Principal, deliveryId: s
   if (!delivery) {
     throw new ApiError(409, 'conflict_error', 'DELIVERY_PENDING', `delivery ${deliveryId} is still being attempted`);
   }
-  await enqueueDeliveries([delivery]);
+  await enqueueDeliveries(ctx.jobs, [delivery]);
   const attempts = await attemptsOf(db, [delivery.id]);
   return presentDelivery(delivery, attempts.get(delivery.id) ?? []);
 }

@@ -3,16 +3,16 @@ import { Agent as HttpsAgent } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import got, { CancelError, RequestError } from 'got';
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.js';
+import { type Db, transaction } from '../platform/db.js';
 import { deterministicEventId, type PlatformEvent } from '../platform/event-types.js';
-import { logger } from '../platform/logger.js';
 import { observeWebhookAttempt } from '../platform/metrics.js';
 import type { DeliveryStatus, DisabledReason } from '../platform/schema/index.js';
 import { signedHeaders } from './signing.js';
 import { guardedLookup, type UrlPolicy, urlProblem } from './url-policy.js';
 import { signingSecrets } from './endpoints.js';
-import { enqueueStagedDeliveries, forgetRoutes, routeEvents, stageDeliveries } from './fan-out.js';
+import { forgetRoutes, routeEvents, stageDeliveries } from './fan-out.js';
 import { failingDisableAfterMs, retryDelayMs, retrySchedule } from './retry-policy.js';
+import { type AppContext, within } from '../context.js';
 
 const requestTimeoutMs = 15_000;
 /** Receivers answer with a status; a bigger body is cut off rather than held in memory. */
@@ -110,9 +110,10 @@ export async function postWebhook(
  * Disables an endpoint (once) and tells the org's other endpoints through `webhook.endpoint_disabled`,
  * whose deliveries commit with the change: a crash cannot disable it silently.
  */
-async function disableEndpoint(db: Db, endpointId: string, reason: Exclude<DisabledReason, 'manual'>): Promise<void> {
+async function disableEndpoint(ctx: AppContext, endpointId: string, reason: Exclude<DisabledReason, 'manual'>): Promise<void> {
+  const { db } = ctx;
   const now = new Date();
-  const disabled = await db.transaction().execute(async (trx) => {
+  const disabled = await transaction(db, async (trx) => {
     const endpoint = await trx
       .updateTable('webhook_endpoints')
       .set({ enabled: false, disabled_reason: reason, disabled_at: now, updated_at: now })
@@ -138,13 +139,14 @@ async function disableEndpoint(db: Db, endpointId: string, reason: Exclude<Disab
       },
     };
     // Cached routes may still list the endpoint being disabled.
-    const targets = (await routeEvents(trx, [event])).filter((target) => target.endpointId !== endpoint.id);
-    return { endpoint, deliveries: await stageDeliveries(trx, targets) };
+    const inTransaction = within(ctx, trx);
+    const targets = (await routeEvents(inTransaction, [event])).filter((target) => target.endpointId !== endpoint.id);
+    await stageDeliveries(inTransaction, targets);
+    return endpoint;
   });
   if (!disabled) return;
-  forgetRoutes(disabled.endpoint.org_id);
-  logger.warn({ endpointId, reason }, 'webhook endpoint disabled');
-  await enqueueStagedDeliveries(disabled.deliveries);
+  forgetRoutes(ctx, disabled.org_id);
+  ctx.logger.warn({ endpointId, reason }, 'webhook endpoint disabled');
 }
 
 /**
@@ -262,12 +264,11 @@ function batchersFor(db: Db) {
  * Makes one attempt of a delivery (`attemptsMade` = failed attempts so far in this round) and
  * returns the delay before the next one, or undefined when the delivery is finished.
  */
-export async function attemptDelivery(
-  db: Db,
-  deliveryId: string,
+export async function attemptDelivery(ctx: AppContext, deliveryId: string,
   attemptsMade: number,
   policy: UrlPolicy,
 ): Promise<{ retryInMs: number } | undefined> {
+  const { db } = ctx;
   const { load, record } = batchersFor(db);
   const delivery = await load(deliveryId);
   // Gone with its endpoint, or finished by an earlier run of this job.
@@ -295,7 +296,7 @@ export async function attemptDelivery(
   const lastAttempt = attemptsMade + 1 >= retrySchedule.length;
   if (gone || failingTooLong || lastAttempt) {
     await record({ deliveryId: delivery.id, endpointId: delivery.endpoint_id, status: 'failed', result, nextAttemptAt: null });
-    if (gone || failingTooLong) await disableEndpoint(db, delivery.endpoint_id, gone ? 'gone' : 'failing');
+    if (gone || failingTooLong) await disableEndpoint(ctx, delivery.endpoint_id, gone ? 'gone' : 'failing');
     return undefined;
   }
   const retryInMs = retryDelayMs(attemptsMade + 1, result.retryAfterMs);

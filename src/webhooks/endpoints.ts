@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { assertTenantUsable, visibleTo } from '../access/tenant-scope.js';
-import type { Db } from '../platform/db.js';
+import { type Db, transaction } from '../platform/db.js';
 import type { PreviousSecret, WebhookEndpointTable } from '../platform/schema/index.js';
 import { ApiError, invalid, notFound } from '../platform/errors.js';
 import { type EventType, eventTypes, type PlatformEvent } from '../platform/event-types.js';
@@ -10,9 +10,9 @@ import { assertMayChange, environmentVisibleTo } from '../access/object-environm
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { actingTenantId, type Principal } from '../access/principal.js';
 import { forgetRoutes, stageDeliveries } from './fan-out.js';
-import { enqueueDeliveries } from './retry-policy.js';
 import { newWebhookSecret } from './signing.js';
 import { endpointUrlProblem, type UrlPolicy } from './url-policy.js';
+import type { AppContext } from '../context.js';
 
 // Webhook endpoints: create, read, change, delete, rotate the secret, send a test event.
 
@@ -94,12 +94,11 @@ async function findEndpointToChange(db: Db, principal: Principal, endpointId: st
   return endpoint;
 }
 
-export async function createEndpoint(
-  db: Db,
-  principal: Principal,
+export async function createEndpoint(ctx: AppContext, principal: Principal,
   input: z.infer<typeof createEndpointInput>,
   policy: UrlPolicy,
 ) {
+  const { db } = ctx;
   const tenantId = actingTenantId(principal, input.tenant_id);
   if (tenantId !== null) await assertTenantUsable(db, principal.orgId, tenantId);
   await assertUrlAllowed(input.url, policy);
@@ -121,7 +120,7 @@ export async function createEndpoint(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  forgetRoutes(principal.orgId);
+  forgetRoutes(ctx, principal.orgId);
   return { ...presentEndpoint(endpoint), secret };
 }
 
@@ -135,13 +134,12 @@ export async function getEndpoint(db: Db, principal: Principal, endpointId: stri
   return presentEndpoint(await findEndpoint(db, principal, endpointId));
 }
 
-export async function updateEndpoint(
-  db: Db,
-  principal: Principal,
+export async function updateEndpoint(ctx: AppContext, principal: Principal,
   endpointId: string,
   input: z.infer<typeof updateEndpointInput>,
   policy: UrlPolicy,
 ) {
+  const { db } = ctx;
   const current = await findEndpointToChange(db, principal, endpointId);
   if (input.url !== undefined) await assertUrlAllowed(input.url, policy);
   // Re-enabling starts afresh: the failure run that disabled it is over.
@@ -163,15 +161,16 @@ export async function updateEndpoint(
     .returningAll()
     .executeTakeFirst();
   if (!endpoint) throw notFound('webhook endpoint', endpointId);
-  forgetRoutes(principal.orgId);
+  forgetRoutes(ctx, principal.orgId);
   return presentEndpoint(endpoint);
 }
 
-export async function deleteEndpoint(db: Db, principal: Principal, endpointId: string) {
+export async function deleteEndpoint(ctx: AppContext, principal: Principal, endpointId: string) {
+  const { db } = ctx;
   const endpoint = await findEndpointToChange(db, principal, endpointId);
   // Its deliveries and their attempt log go with it (foreign keys cascade).
   await db.deleteFrom('webhook_endpoints').where('org_id', '=', principal.orgId).where('id', '=', endpoint.id).execute();
-  forgetRoutes(principal.orgId);
+  forgetRoutes(ctx, principal.orgId);
   return { id: endpoint.id, deleted: true };
 }
 
@@ -196,7 +195,7 @@ export function signingSecrets(endpoint: { secret: string; previous_secrets: Pre
  * so concurrent ones each keep the secret the one before installed.
  */
 export async function rotateSecret(db: Db, principal: Principal, endpointId: string) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const current = await findEndpointToChange(trx, principal, endpointId, true);
     const now = new Date();
     const replacedExpiresAt = new Date(now.getTime() + secretOverlapMs).toISOString();
@@ -222,7 +221,8 @@ export async function rotateSecret(db: Db, principal: Principal, endpointId: str
 }
 
 /** Sends a `webhook.test` event to one endpoint, whatever its event filter. */
-export async function sendTestEvent(db: Db, principal: Principal, endpointId: string) {
+export async function sendTestEvent(ctx: AppContext, principal: Principal, endpointId: string) {
+  const { db } = ctx;
   const endpoint = await findEndpointToChange(db, principal, endpointId);
   if (!endpoint.enabled) {
     throw new ApiError(409, 'conflict_error', 'ENDPOINT_DISABLED', `webhook endpoint ${endpoint.id} is disabled; enable it first`);
@@ -235,8 +235,7 @@ export async function sendTestEvent(db: Db, principal: Principal, endpointId: st
     createdAt: new Date(),
     data: { endpoint_id: endpoint.id, message: 'This is a test event from Sendoka.' },
   };
-  const deliveries = await stageDeliveries(db, [{ event, endpointId: endpoint.id }]);
-  await enqueueDeliveries(deliveries);
+  const deliveries = await stageDeliveries(ctx, [{ event, endpointId: endpoint.id }]);
   return { event_id: event.id, delivery_id: deliveries[0]?.id ?? null };
 }
 

@@ -1,8 +1,8 @@
-import type { Db } from '../platform/db.js';
+import { type AppContext, contextCache } from '../context.js';
+import { type Db, onCommit } from '../platform/db.js';
 import type { KeyEnvironment } from '../platform/schema/index.js';
 import type { PlatformEvent } from '../platform/event-types.js';
 import { newId } from '../platform/ids.js';
-import { logger } from '../platform/logger.js';
 import { enqueueDeliveries, type StagedDelivery } from './retry-policy.js';
 
 // Fan-out: which endpoints hear an event (routed through a per-process cache), and the event and delivery rows
@@ -18,11 +18,18 @@ export interface WebhookTarget {
 }
 
 /**
- * Stores the targets' events and one delivery per target in one statement, with `db`: pass the transaction
- * that writes the facts they report, so both commit or neither, and enqueue the result after the commit.
- * Returns every delivery of them still pending; targets delivered before (a retried publish) are not created again.
+ * Stores the targets' events and one delivery per target in one statement, with the context's `db`: give it
+ * the transaction that writes the facts they report, so both commit or neither. The deliveries still pending
+ * are enqueued once it has committed (and returned); targets delivered before (a retried publish) are not
+ * created again.
  */
-export async function stageDeliveries(db: Db, routed: WebhookTarget[]): Promise<StagedDelivery[]> {
+export async function stageDeliveries(ctx: AppContext, routed: WebhookTarget[]): Promise<StagedDelivery[]> {
+  const staged = await storeDeliveries(ctx.db, routed);
+  if (staged.length > 0) await onCommit(ctx.db, () => enqueueStagedDeliveries(ctx, staged));
+  return staged;
+}
+
+async function storeDeliveries(db: Db, routed: WebhookTarget[]): Promise<StagedDelivery[]> {
   if (routed.length === 0) return [];
   // Routes come from a cache: an endpoint deleted since must cost only its own delivery, not the caller's
   // transaction (a foreign-key violation). The endpoints found are held against deletion until commit.
@@ -91,13 +98,15 @@ interface RoutingEndpoint {
 
 const routingCacheMs = 1_000;
 const routingCacheMaxOrgs = 50_000;
-const routingCache = new Map<string, { expiresAt: number; endpoints: Promise<RoutingEndpoint[]> }>();
+const routingCaches = contextCache(() => new Map<string, { expiresAt: number; endpoints: Promise<RoutingEndpoint[]> }>());
 
 /**
  * The org's enabled endpoints, cached per process for at most a second: publishing sits on the send
  * hot path, and an org without endpoints must cost (almost) nothing.
  */
-function routingEndpoints(db: Db, orgId: string): Promise<RoutingEndpoint[]> {
+function routingEndpoints(ctx: AppContext, orgId: string): Promise<RoutingEndpoint[]> {
+  const { db } = ctx;
+  const routingCache = routingCaches(ctx);
   const now = Date.now();
   const cached = routingCache.get(orgId);
   if (cached && cached.expiresAt > now) return cached.endpoints;
@@ -131,16 +140,16 @@ function routingEndpoints(db: Db, orgId: string): Promise<RoutingEndpoint[]> {
 }
 
 /** Drops this process's cached routes of an org after its endpoints changed; other processes follow within a second. */
-export function forgetRoutes(orgId: string): void {
-  routingCache.delete(orgId);
+export function forgetRoutes(ctx: AppContext, orgId: string): void {
+  routingCaches(ctx).delete(orgId);
 }
 
 /**
- * Fans events out to the org's matching endpoints. Call after the fact the events report has committed;
- * idempotent by event id.
+ * Fans events out to the org's matching endpoints, in the context's transaction if it has one (then enqueued
+ * after its commit), else at once. Idempotent by event id.
  */
-export async function publishEvents(db: Db, events: PlatformEvent[]): Promise<void> {
-  await enqueueDeliveries(await stageDeliveries(db, await routeEvents(db, events)));
+export async function publishEvents(ctx: AppContext, events: PlatformEvent[]): Promise<void> {
+  await stageDeliveries(ctx, await routeEvents(ctx, events));
 }
 
 /**
@@ -157,11 +166,11 @@ function eventEnvironment(event: PlatformEvent): KeyEnvironment {
  * org-wide ones or the event's tenant's own. Reads through a per-process cache (up to a second old); pass the
  * caller's transaction when one is open.
  */
-export async function routeEvents(db: Db, events: PlatformEvent[]): Promise<WebhookTarget[]> {
+export async function routeEvents(ctx: AppContext, events: PlatformEvent[]): Promise<WebhookTarget[]> {
   const targets: WebhookTarget[] = [];
   const orgIds = new Set(events.map((event) => event.orgId));
   for (const orgId of orgIds) {
-    const endpoints = await routingEndpoints(db, orgId);
+    const endpoints = await routingEndpoints(ctx, orgId);
     if (endpoints.length === 0) continue;
     for (const event of events) {
       if (event.orgId !== orgId) continue;
@@ -178,8 +187,8 @@ export async function routeEvents(db: Db, events: PlatformEvent[]): Promise<Webh
 }
 
 /** Enqueues committed deliveries; any a Redis failure leaves behind, the delivery reconciler enqueues. */
-export async function enqueueStagedDeliveries(deliveries: StagedDelivery[]): Promise<void> {
-  await enqueueDeliveries(deliveries).catch((error: unknown) =>
-    logger.error({ err: error, deliveries: deliveries.length }, 'enqueueing webhook deliveries failed; the delivery reconciler will enqueue them'),
+async function enqueueStagedDeliveries(ctx: AppContext, deliveries: StagedDelivery[]): Promise<void> {
+  await enqueueDeliveries(ctx.jobs, deliveries).catch((error: unknown) =>
+    ctx.logger.error({ err: error, deliveries: deliveries.length }, 'enqueueing webhook deliveries failed; the delivery reconciler will enqueue them'),
   );
 }

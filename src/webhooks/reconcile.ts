@@ -1,13 +1,12 @@
 import type { Db } from '../platform/db.js';
 import { idFloor } from '../platform/ids.js';
-import { logger } from '../platform/logger.js';
-import { queue, queueNames } from '../platform/jobs.js';
+import { queueNames } from '../platform/jobs.js';
 import { enqueueDeliveries } from './retry-policy.js';
+import type { AppContext } from '../context.js';
 
 // Upkeep of the delivery tables: re-enqueueing deliveries Redis lost, and pruning old history.
 
 const reconcileGraceMs = 5 * 60_000;
-const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
  * Removes webhook history older than `olderThan`: finished deliveries (their attempts go with them), then
@@ -55,7 +54,8 @@ export async function pruneWebhookHistory(db: Db, olderThan: Date, batchSize = 5
 }
 
 /** Re-enqueues pending deliveries whose job Redis no longer holds (lost, flushed). Returns how many. */
-export async function reconcileDeliveries(db: Db, limit = 1_000): Promise<number> {
+export async function reconcileDeliveries(ctx: AppContext, limit = 1_000): Promise<number> {
+  const { db } = ctx;
   const candidates = await db
     .selectFrom('webhook_deliveries')
     .select(['id', 'endpoint_id', 'job_id'])
@@ -66,8 +66,7 @@ export async function reconcileDeliveries(db: Db, limit = 1_000): Promise<number
     .execute();
   const lost: typeof candidates = [];
   for (const delivery of candidates) {
-    const state = await queue(queueNames.webhooks).getJobState(delivery.job_id);
-    if (!liveJobStates.has(state)) lost.push({ ...delivery, job_id: `${delivery.id}-requeue-${Date.now()}` });
+    if (!(await ctx.jobs.isLive(queueNames.webhooks, delivery.job_id))) lost.push({ ...delivery, job_id: `${delivery.id}-requeue-${Date.now()}` });
   }
   for (const delivery of lost) {
     await db
@@ -77,7 +76,7 @@ export async function reconcileDeliveries(db: Db, limit = 1_000): Promise<number
       .where('status', '=', 'pending')
       .execute();
   }
-  await enqueueDeliveries(lost);
-  if (lost.length > 0) logger.warn({ count: lost.length }, 're-enqueued webhook deliveries Redis had lost');
+  await enqueueDeliveries(ctx.jobs, lost);
+  if (lost.length > 0) ctx.logger.warn({ count: lost.length }, 're-enqueued webhook deliveries Redis had lost');
   return lost.length;
 }

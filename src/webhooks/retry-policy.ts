@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { enqueueBulk, queueNames } from '../platform/jobs.js';
+import { type Jobs, queueNames } from '../platform/jobs.js';
 import type { WebhookDeliveryTable } from '../platform/schema/index.js';
 
 // How a delivery is retried: BullMQ owns retries, with these job options; the worker's backoff strategy reads
@@ -23,9 +23,9 @@ export function retryDelayMs(attemptsMade: number, retryAfterMs?: number): numbe
 /** A delivery stored with the fact it reports, to be enqueued once that fact has committed. */
 export type StagedDelivery = Pick<Delivery, 'id' | 'endpoint_id' | 'job_id'>;
 
-export async function enqueueDeliveries(deliveries: StagedDelivery[]): Promise<void> {
+export async function enqueueDeliveries(jobs: Jobs, deliveries: StagedDelivery[]): Promise<void> {
   if (deliveries.length === 0) return;
-  await enqueueBulk(
+  await jobs.enqueueBulk(
     queueNames.webhooks,
     'deliver',
     deliveries.map((delivery) => ({

@@ -1,7 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { config } from '../platform/config.js';
+import type { Config } from '../platform/config.js';
 
 /** Which endpoint URLs Sendoka may call: production refuses plain http and any address that is not public. */
 export interface UrlPolicy {
@@ -9,10 +9,10 @@ export interface UrlPolicy {
   allowPrivate: boolean;
 }
 
-export const configuredUrlPolicy: UrlPolicy = {
+export const urlPolicyOf = (config: Pick<Config, 'WEBHOOKS_ALLOW_INSECURE' | 'WEBHOOKS_ALLOW_PRIVATE'>): UrlPolicy => ({
   allowInsecure: config.WEBHOOKS_ALLOW_INSECURE,
   allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE,
-};
+});
 
 // ipaddr.js's names for its special-purpose ranges, in words. Only its 'unicast' (everything outside
 // them) may be called; a range missing here (a newer ipaddr.js) is still refused, by its own name.

@@ -1,13 +1,18 @@
 import express, { Router } from 'express';
-import { config } from '../../platform/config.js';
+import type { AppContext } from '../../context.js';
 import { ApiError } from '../../platform/errors.js';
 import { maxRequestBytes } from '../../platform/limits.js';
-import { logger } from '../../platform/logger.js';
 import { ingestSesNotification } from '../../messages/provider-events/ses.js';
 import { confirmSubscription, isSnsHostUrl, type SnsTrust, verifySnsMessage } from '../../messages/provider-events/sns.js';
 
-/** SES events arrive through SNS, which posts JSON as text/plain and proves itself by signature, not API key. */
-export function createIngestRouter(trust: SnsTrust): Router {
+/**
+ * SES events arrive through SNS, which posts JSON as text/plain and proves itself by signature, not API key.
+ * `trust` says which topics and certificate hosts to believe (the configured ones unless a test says otherwise).
+ */
+export function ingestRouter(
+  ctx: AppContext,
+  trust: SnsTrust = { topicArns: ctx.config.SES_SNS_TOPIC_ARNS, isTrustedAwsUrl: isSnsHostUrl },
+): Router {
   const router = Router();
   router.post('/ses', express.text({ type: '*/*', limit: maxRequestBytes }), async (req, res) => {
     let body: unknown = req.body;
@@ -21,13 +26,11 @@ export function createIngestRouter(trust: SnsTrust): Router {
     const message = await verifySnsMessage(body, trust);
     if (message.Type === 'SubscriptionConfirmation') {
       await confirmSubscription(message, trust);
-      logger.info({ topicArn: message.TopicArn }, 'SNS subscription confirmed');
+      ctx.logger.info({ topicArn: message.TopicArn }, 'SNS subscription confirmed');
     } else if (message.Type === 'Notification') {
-      await ingestSesNotification(message);
+      await ingestSesNotification(ctx, message);
     }
     res.status(200).json({ received: true });
   });
   return router;
 }
-
-export const ingestRouter = createIngestRouter({ topicArns: config.SES_SNS_TOPIC_ARNS, isTrustedAwsUrl: isSnsHostUrl });

@@ -1,37 +1,40 @@
 import { Router } from 'express';
-import { db } from '../../platform/db.js';
+import type { AppContext } from '../../context.js';
 import * as templates from '../../templates/templates.js';
 import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 
-export const templatesRouter = Router();
+export function templatesRouter(ctx: AppContext) {
+  const router = Router();
 
-templatesRouter.post('/', requireScope('templates:write'), async (req, res) => {
-  const input = parse(templates.createTemplateInput, req.body);
-  res.status(201).json(await templates.createTemplate(db, principalOf(req), input));
-});
+  router.post('/', requireScope('templates:write'), async (req, res) => {
+    const input = parse(templates.createTemplateInput, req.body);
+    res.status(201).json(await templates.createTemplate(ctx.db, principalOf(req), input));
+  });
 
-templatesRouter.get('/', requireScope('templates:read'), async (req, res) => {
-  const query = parse(templates.listTemplatesQuery, req.query);
-  res.json(await templates.listTemplates(db, principalOf(req), query));
-});
+  router.get('/', requireScope('templates:read'), async (req, res) => {
+    const query = parse(templates.listTemplatesQuery, req.query);
+    res.json(await templates.listTemplates(ctx.db, principalOf(req), query));
+  });
 
-// Route type arguments keep req.params a string record despite the scope middleware before the handler.
-templatesRouter.get<'/:id'>('/:id', requireScope('templates:read'), async (req, res) => {
-  res.json(await templates.getTemplate(db, principalOf(req), req.params.id));
-});
+  // Route type arguments keep req.params a string record despite the scope middleware before the handler.
+  router.get<'/:id'>('/:id', requireScope('templates:read'), async (req, res) => {
+    res.json(await templates.getTemplate(ctx.db, principalOf(req), req.params.id));
+  });
 
-templatesRouter.patch<'/:id'>('/:id', requireScope('templates:write'), async (req, res) => {
-  const input = parse(templates.updateTemplateInput, req.body);
-  res.json(await templates.updateTemplate(db, principalOf(req), req.params.id, input));
-});
+  router.patch<'/:id'>('/:id', requireScope('templates:write'), async (req, res) => {
+    const input = parse(templates.updateTemplateInput, req.body);
+    res.json(await templates.updateTemplate(ctx.db, principalOf(req), req.params.id, input));
+  });
 
-templatesRouter.delete<'/:id'>('/:id', requireScope('templates:write'), async (req, res) => {
-  res.json(await templates.deleteTemplate(db, principalOf(req), req.params.id));
-});
+  router.delete<'/:id'>('/:id', requireScope('templates:write'), async (req, res) => {
+    res.json(await templates.deleteTemplate(ctx.db, principalOf(req), req.params.id));
+  });
 
-templatesRouter.post<'/:id/render'>('/:id/render', requireScope('templates:read'), async (req, res) => {
-  // No body means no variables; a body of null is still not an object.
-  const { variables } = parse(templates.renderTemplateInput, req.body === undefined ? {} : req.body);
-  res.json(await templates.previewTemplate(db, principalOf(req), req.params.id, variables));
-});
+  router.post<'/:id/render'>('/:id/render', requireScope('templates:read'), async (req, res) => {
+    // No body means no variables; a body of null is still not an object.
+    const { variables } = parse(templates.renderTemplateInput, req.body === undefined ? {} : req.body);
+    res.json(await templates.previewTemplate(ctx.db, principalOf(req), req.params.id, variables));
+  });
+  return router;
+}

@@ -1,4 +1,4 @@
-import { db, type Db } from '../../platform/db.js';
+import { type Db, onCommit } from '../../platform/db.js';
 import { resolveSendingDomain, enforceSandbox } from '../../domains/domains.js';
 import type { SendEmailInput } from './input.js';
 import { ApiError, conflict } from '../../platform/errors.js';
@@ -9,6 +9,7 @@ import { changeMessages } from '../status.js';
 import { queueNames } from '../../platform/jobs.js';
 import type { Principal } from '../../access/principal.js';
 import { templateChecker } from '../../templates/templates.js';
+import type { AppContext } from '../../context.js';
 
 export interface Accepted {
   id: string;
@@ -21,11 +22,11 @@ type TemplateCheck = ReturnType<typeof templateChecker>;
  * Checks one email against the key's domains, the sandbox rules and its template, and builds its row
  * (not yet written).
  */
-async function prepareEmail(principal: Principal, input: SendEmailInput, checkTemplate: TemplateCheck) {
+async function prepareEmail(ctx: AppContext, principal: Principal, input: SendEmailInput, checkTemplate: TemplateCheck) {
   const fromDomain = input.from.address.slice(input.from.address.lastIndexOf('@') + 1);
-  const domain = await resolveSendingDomain(db, principal, fromDomain);
+  const domain = await resolveSendingDomain(ctx, principal, fromDomain);
   const recipients = [...input.to, ...(input.cc ?? []), ...(input.bcc ?? [])];
-  const rateLimitHeaders = domain.sandbox ? await enforceSandbox(db, principal, recipients) : {};
+  const rateLimitHeaders = domain.sandbox ? await enforceSandbox(ctx, principal, recipients) : {};
   if (input.template_id) await checkTemplate(input.template_id, input.variables ?? {});
   const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
   const message: Omit<NewMessage, 'job_id'> = {
@@ -63,16 +64,16 @@ async function prepareEmail(principal: Principal, input: SendEmailInput, checkTe
  * Accepts emails for sending: all or none. Resolves once their rows are committed (with usage counted)
  * and their jobs enqueued. `alsoInTransaction` lets the caller commit its idempotency record with them.
  */
-export async function acceptEmails(
+export async function acceptEmails(ctx: AppContext, 
   principal: Principal,
   inputs: SendEmailInput[],
   alsoInTransaction?: (trx: Db, accepted: Accepted[]) => Promise<void>,
 ) {
   const prepared = [];
-  const checkTemplate = templateChecker(db, principal);
+  const checkTemplate = templateChecker(ctx.db, principal);
   for (const [index, input] of inputs.entries()) {
     try {
-      prepared.push(await prepareEmail(principal, input, checkTemplate));
+      prepared.push(await prepareEmail(ctx, principal, input, checkTemplate));
     } catch (error) {
       if (error instanceof ApiError && inputs.length > 1) {
         throw new ApiError(error.status, error.type, error.code, `[${index}] ${error.message}`, error.headers);
@@ -82,26 +83,28 @@ export async function acceptEmails(
   }
   const messages = assignJobs(prepared.map((item) => item.message));
   const accepted: Accepted[] = messages.map((message) => ({ id: message.id, status: message.status as Accepted['status'] }));
-  await commitMessages(messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted)));
+  await commitMessages(ctx, messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted)));
   return { accepted, headers: prepared.at(-1)?.rateLimitHeaders ?? {} };
 }
 
-async function scheduledMessage(principal: Principal, messageId: string) {
-  const message = await findVisibleMessage(db, principal, messageId);
+async function scheduledMessage(ctx: AppContext, principal: Principal, messageId: string) {
+  const message = await findVisibleMessage(ctx.db, principal, messageId);
   if (message.channel !== 'email' || message.status !== 'scheduled') {
     throw conflict('MESSAGE_NOT_SCHEDULED', `message ${messageId} is ${message.status}; only scheduled emails can change`);
   }
   return message;
 }
 
-export async function rescheduleEmail(principal: Principal, messageId: string, scheduledAt: Date) {
-  await scheduledMessage(principal, messageId);
+export async function rescheduleEmail(ctx: AppContext, principal: Principal, messageId: string, scheduledAt: Date) {
+  await scheduledMessage(ctx, principal, messageId);
   const jobId = scheduledJobId(messageId, scheduledAt);
-  const updated = await changeMessages(async (trx) => {
+  const updated = await changeMessages(ctx, async (trx) => {
     const message = await stillScheduled(trx, principal, messageId)
       .set({ scheduled_at: scheduledAt, job_id: jobId, updated_at: new Date() })
       .returningAll()
       .executeTakeFirst();
+    // The old job still fires at the old time, finds the message not yet due, and does nothing.
+    await onCommit(trx, () => enqueueSendJobs(ctx, queueNames.sendEmail, [{ id: messageId, job_id: jobId, scheduled_at: scheduledAt }]));
     const event = {
       message: stillScheduledOrConflict(message, messageId),
       type: 'scheduled' as const,
@@ -110,14 +113,12 @@ export async function rescheduleEmail(principal: Principal, messageId: string, s
     };
     return { result: event.message, events: [event] };
   });
-  // The old job still fires at the old time, finds the message not yet due, and does nothing.
-  await enqueueSendJobs(queueNames.sendEmail, [{ id: messageId, job_id: jobId, scheduled_at: scheduledAt }]);
   return presentMessage(updated);
 }
 
-export async function cancelEmail(principal: Principal, messageId: string) {
-  await scheduledMessage(principal, messageId);
-  const canceled = await changeMessages(async (trx) => {
+export async function cancelEmail(ctx: AppContext, principal: Principal, messageId: string) {
+  await scheduledMessage(ctx, principal, messageId);
+  const canceled = await changeMessages(ctx, async (trx) => {
     const message = await stillScheduled(trx, principal, messageId)
       .set({ status: 'canceled', updated_at: new Date() })
       .returningAll()

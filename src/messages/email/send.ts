@@ -1,6 +1,4 @@
 import { compile } from 'html-to-text';
-import { config } from '../../platform/config.js';
-import { db } from '../../platform/db.js';
 import {
   type ClaimedMessage,
   claimMessages,
@@ -12,14 +10,14 @@ import {
 } from '../send/handover.js';
 import { checkSendingDomains } from '../../domains/domains.js';
 import { ApiError } from '../../platform/errors.js';
-import { logger } from '../../platform/logger.js';
 import { applyProviderEvent } from '../provider-events/apply.js';
 import { sesTenantName } from '../../providers/email/identities.js';
-import { emailSender, type OutboundEmail } from '../../providers/email/sender.js';
+import type { OutboundEmail } from '../../providers/email/sender.js';
 import type { SendOutcome } from '../../providers/outcome.js';
 import { sandboxDomainId } from '../../domains/sandbox.js';
 import { sharedSendRate } from '../send/rate.js';
 import { type RenderedTemplate, templateRenderer } from '../../templates/templates.js';
+import { type AppContext, contextCache } from '../../context.js';
 
 interface EmailContent {
   template?: { id: string; variables: Record<string, unknown>; key_tenant_id: string | null };
@@ -35,17 +33,23 @@ interface EmailContent {
 // Compiled once: `convert()` compiles its options on every call, which was half of a send worker's CPU.
 const htmlToText = compile({ wordwrap: 78 });
 
-let takeSendRate: ((units: number) => Promise<void>) | null | undefined;
+type TakeSendRate = ((units: number) => Promise<void>) | null;
+const sendRates = contextCache((): { loading?: Promise<TakeSendRate> } => ({}));
 
-async function sendRate() {
-  if (takeSendRate === undefined) {
-    const perSecond = await emailSender().maxSendRate();
-    takeSendRate = perSecond ? sharedSendRate('email', perSecond) : null;
-  }
-  return takeSendRate;
+/** The provider's shared send rate, asked of the provider once per context (again after a failed ask). */
+function sendRate(ctx: AppContext): Promise<TakeSendRate> {
+  const cached = sendRates(ctx);
+  cached.loading ??= ctx.providers.email.maxSendRate().then(
+    (perSecond) => (perSecond ? sharedSendRate(ctx, 'email', perSecond) : null),
+    (error: unknown) => {
+      cached.loading = undefined;
+      throw error;
+    },
+  );
+  return cached.loading;
 }
 
-function outbound(message: ClaimedMessage, recipients: Set<string>, rendered: RenderedTemplate | undefined): OutboundEmail {
+function outbound(ctx: AppContext, message: ClaimedMessage, recipients: Set<string>, rendered: RenderedTemplate | undefined): OutboundEmail {
   const stored = message.content as unknown as EmailContent;
   const content = rendered ? { ...stored, ...rendered } : stored;
   const keep = (addresses: string[]) => addresses.filter((address) => recipients.has(address));
@@ -64,7 +68,7 @@ function outbound(message: ClaimedMessage, recipients: Set<string>, rendered: Re
     attachments: content.attachments,
     tags: message.tags,
     // The shared sandbox domain belongs to no SES tenant.
-    sesTenantName: message.domain_id === sandboxDomainId ? undefined : sesTenantName(message.tenant_id),
+    sesTenantName: message.domain_id === sandboxDomainId ? undefined : sesTenantName(ctx.config, message.tenant_id),
   };
 }
 
@@ -75,11 +79,11 @@ const simulatorOutcomes: Record<string, 'bounced' | 'complained' | 'delivery_del
 };
 
 /** Test keys never reach the provider: each recipient gets the outcome the simulator address asks for. */
-async function simulateOutcomes(message: ClaimedMessage, recipients: string[]) {
+async function simulateOutcomes(ctx: AppContext, message: ClaimedMessage, recipients: string[]) {
   for (const recipient of recipients) {
     const [local, domain] = recipient.split('@');
-    const simulated = domain === config.SIMULATOR_DOMAIN ? simulatorOutcomes[local ?? ''] : undefined;
-    await applyProviderEvent({
+    const simulated = domain === ctx.config.SIMULATOR_DOMAIN ? simulatorOutcomes[local ?? ''] : undefined;
+    await applyProviderEvent(ctx, {
       messageId: message.id,
       type: simulated ?? 'delivered',
       recipients: [recipient],
@@ -95,8 +99,8 @@ async function simulateOutcomes(message: ClaimedMessage, recipients: string[]) {
  * Renders the templates of those messages that name one. A template deleted or changed so that the
  * message's variables no longer fill it fails that message alone.
  */
-async function renderTemplates(messages: ClaimedMessage[]) {
-  const render = templateRenderer(db);
+async function renderTemplates(ctx: AppContext, messages: ClaimedMessage[]) {
+  const render = templateRenderer(ctx.db);
   const rendered = new Map<string, RenderedTemplate>();
   const failed = new Map<string, string>();
   for (const message of messages) {
@@ -116,11 +120,11 @@ async function renderTemplates(messages: ClaimedMessage[]) {
  * Fails the messages whose sending domain they may no longer use, filters suppressions, and hands the rest to
  * the provider (or the simulator, for test keys).
  */
-async function sendClaimed(claimed: ClaimedMessage[]) {
-  const domainRefusals = await checkSendingDomains(db, claimed);
+async function sendClaimed(ctx: AppContext, claimed: ClaimedMessage[]) {
+  const domainRefusals = await checkSendingDomains(ctx.db, claimed);
   const sendable = claimed.filter((message) => !domainRefusals.has(message.id));
-  const { allowed, suppressed } = await filterSuppressed(sendable, recipientsOf);
-  const { rendered, failed } = await renderTemplates(sendable.filter((message) => allowed.get(message.id)?.size));
+  const { allowed, suppressed } = await filterSuppressed(ctx, sendable, recipientsOf);
+  const { rendered, failed } = await renderTemplates(ctx, sendable.filter((message) => allowed.get(message.id)?.size));
 
   const results: MessageResult[] = [];
   const live: ClaimedMessage[] = [];
@@ -138,11 +142,11 @@ async function sendClaimed(claimed: ClaimedMessage[]) {
   }
 
   if (live.length > 0) {
-    const emails = live.map((message) => outbound(message, allowed.get(message.id) as Set<string>, rendered.get(message.id)));
-    const take = await sendRate();
+    const emails = live.map((message) => outbound(ctx, message, allowed.get(message.id) as Set<string>, rendered.get(message.id)));
+    const take = await sendRate(ctx);
     if (take) await take(emails.reduce((sum, email) => sum + email.to.length + email.cc.length + email.bcc.length, 0));
-    await markHandedOver(live);
-    const outcomes: SendOutcome[] = await emailSender().sendMany(emails);
+    await markHandedOver(ctx, live);
+    const outcomes: SendOutcome[] = await ctx.providers.email.sendMany(emails);
     outcomes.forEach((outcome, index) => {
       const message = live[index] as ClaimedMessage;
       if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
@@ -156,20 +160,20 @@ async function sendClaimed(claimed: ClaimedMessage[]) {
 }
 
 /** Sends the due messages among `messageIds`. Returns how many must be retried (the job retries them). */
-export async function deliverEmails(messageIds: string[], finalAttempt: boolean): Promise<number> {
-  const claimed = await claimMessages(messageIds, 'email');
+export async function deliverEmails(ctx: AppContext, messageIds: string[], finalAttempt: boolean): Promise<number> {
+  const claimed = await claimMessages(ctx, messageIds, 'email');
   if (claimed.length === 0) return 0;
 
-  const { results, suppressed, allowed, simulated } = await sendClaimed(claimed).catch(async (error: unknown) => {
-    await releaseClaims(claimed);
+  const { results, suppressed, allowed, simulated } = await sendClaimed(ctx, claimed).catch(async (error: unknown) => {
+    await releaseClaims(ctx, claimed);
     throw error;
   });
 
-  await recordResults(results, finalAttempt, suppressed);
-  for (const message of simulated) await simulateOutcomes(message, [...(allowed.get(message.id) as Set<string>)]);
+  await recordResults(ctx, results, finalAttempt, suppressed);
+  for (const message of simulated) await simulateOutcomes(ctx, message, [...(allowed.get(message.id) as Set<string>)]);
 
   const retrying = results.filter((result) => result.status === 'retry').length;
-  if (retrying > 0) logger.warn({ retrying, finalAttempt }, 'provider refused some emails for now');
+  if (retrying > 0) ctx.logger.warn({ retrying, finalAttempt }, 'provider refused some emails for now');
   return finalAttempt ? 0 : retrying;
 }
 

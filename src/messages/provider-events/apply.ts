@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db.js';
 import type { MessageStatus } from '../../platform/schema/index.js';
 import { addSuppressions } from '../../suppressions/suppressions.js';
 import { changeMessages, type MessageRef } from '../status.js';
+import type { AppContext } from '../../context.js';
 
 // A provider's report about a message (SES notifications, test-mode simulation), applied to that message.
 
@@ -115,9 +116,9 @@ async function findProviderEventMessage(
  * its status change, suppressions and webhooks, in one transaction. Idempotent: the same fact twice records
  * once and changes nothing more. Says which message it matched, or why none.
  */
-export async function applyProviderEvent(event: ProviderEvent): Promise<ProviderEventOutcome> {
+export async function applyProviderEvent(ctx: AppContext, event: ProviderEvent): Promise<ProviderEventOutcome> {
   const { type } = event;
-  return changeMessages<ProviderEventOutcome>(async (trx) => {
+  return changeMessages<ProviderEventOutcome>(ctx, async (trx) => {
     const found = await findProviderEventMessage(trx, event);
     if ('reason' in found) return { result: { matched: false, reason: found.reason }, events: [] };
     const { message, by } = found;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Config } from '../../platform/config.js';
-import { logger } from '../../platform/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { applyProviderEvent, type ProviderEvent, type ProviderEventOutcome } from './apply.js';
 import { countUnmatchedProviderEvent } from '../../platform/metrics.js';
 import { messageIdTag } from '../../providers/email/sender.js';
 import type { SnsMessage } from './sns.js';
+import type { AppContext } from '../../context.js';
 
 /*
  * SES reaches Sendoka through SNS in two formats, both handled here:
@@ -249,7 +250,7 @@ export interface SesNotification {
  * Reads the SES event an SNS notification carries. What Sendoka does not record (set-up messages, types it does
  * not track, anything unreadable) is logged and answers undefined; nothing is dropped without a log line.
  */
-export function toProviderEvent(notification: SnsMessage): SesNotification | undefined {
+export function toProviderEvent(notification: SnsMessage, logger: Logger): SesNotification | undefined {
   const where = { snsMessageId: notification.MessageId, topicArn: notification.TopicArn };
   let json: unknown;
   try {
@@ -307,13 +308,13 @@ export function toProviderEvent(notification: SnsMessage): SesNotification | und
  * Applies one verified SNS notification carrying an SES event; idempotent. An event of a tracked type that
  * matches no message is logged and counted (sendoka_provider_events_unmatched_total).
  */
-export async function ingestSesNotification(notification: SnsMessage): Promise<ProviderEventOutcome | undefined> {
-  const read = toProviderEvent(notification);
+export async function ingestSesNotification(ctx: AppContext, notification: SnsMessage): Promise<ProviderEventOutcome | undefined> {
+  const read = toProviderEvent(notification, ctx.logger);
   if (!read) return undefined;
-  const outcome = await applyProviderEvent(read.event);
+  const outcome = await applyProviderEvent(ctx, read.event);
   if (!outcome.matched) {
     countUnmatchedProviderEvent('ses', read.kind, outcome.reason);
-    logger.warn(
+    ctx.logger.warn(
       {
         snsMessageId: notification.MessageId,
         type: read.kind,

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { tenantActive } from '../../access/tenant-scope.js';
-import { type Db, db } from '../../platform/db.js';
+import type { Db } from '../../platform/db.js';
 import { groupBy } from '../../platform/group-by.js';
 import { countSendOutcomes } from '../../platform/metrics.js';
-import { emailSender } from '../../providers/email/sender.js';
-import { smsSender } from '../../providers/sms/sender.js';
 import type { MessageStatus } from '../../platform/schema/index.js';
 import { changeMessages, type NewMessageEvent } from '../status.js';
 import { suppressedRecipients } from '../../suppressions/suppressions.js';
+import type { AppContext } from '../../context.js';
 
 /** A claim older than this belongs to a worker that died mid-send; another may take the message over. */
 export const abandonedClaimMs = 2 * 60 * 1000;
@@ -20,7 +19,8 @@ export const abandonedClaim = () =>
  * Takes the given messages that are due and not taken by a live worker. Messages of suspended or
  * deleting tenants stay where they are: they go out on reactivation (the reconciler re-enqueues them).
  */
-export async function claimMessages(messageIds: string[], channel: 'email' | 'sms') {
+export async function claimMessages(ctx: AppContext, messageIds: string[], channel: 'email' | 'sms') {
+  const { db } = ctx;
   return db
     .updateTable('messages')
     .set({ status: 'sending', claimed_at: new Date(), updated_at: new Date() })
@@ -42,7 +42,8 @@ export async function claimMessages(messageIds: string[], channel: 'email' | 'sm
  * Gives claimed messages back to the queue when an attempt fails before the provider saw them (a database,
  * Redis or provider-account error), so the job's retry can take them again at once.
  */
-export async function releaseClaims(messages: ClaimedMessage[]) {
+export async function releaseClaims(ctx: AppContext, messages: ClaimedMessage[]) {
+  const { db } = ctx;
   if (messages.length === 0) return;
   await db
     .updateTable('messages')
@@ -53,7 +54,8 @@ export async function releaseClaims(messages: ClaimedMessage[]) {
 }
 
 /** Marks messages as being handed to the provider: from here on they are never sent again by a takeover. */
-export async function markHandedOver(messages: ClaimedMessage[]) {
+export async function markHandedOver(ctx: AppContext, messages: ClaimedMessage[]) {
+  const { db } = ctx;
   if (messages.length === 0) return;
   await db
     .updateTable('messages')
@@ -67,7 +69,8 @@ export async function markHandedOver(messages: ClaimedMessage[]) {
  * received go back to the queue; the rest (or all, when it cannot tell) count as sent rather than risk a
  * second send — its events still find them by id.
  */
-export async function settleHandedOver(olderThan = new Date(Date.now() - abandonedClaimMs)) {
+export async function settleHandedOver(ctx: AppContext, olderThan = new Date(Date.now() - abandonedClaimMs)) {
+  const { db } = ctx;
   const orphaned = await db
     .selectFrom('messages')
     .select(['id', 'channel'])
@@ -80,7 +83,7 @@ export async function settleHandedOver(olderThan = new Date(Date.now() - abandon
   const neverReceived = new Set<string>();
   for (const channel of ['email', 'sms'] as const) {
     const ids = orphaned.filter((message) => message.channel === channel).map((message) => message.id);
-    const received = ids.length > 0 ? await (channel === 'email' ? emailSender() : smsSender()).received(ids) : null;
+    const received = ids.length > 0 ? await (channel === 'email' ? ctx.providers.email : ctx.providers.sms).received(ids) : null;
     for (const id of ids) if (received && !received.has(id)) neverReceived.add(id);
   }
   // Rows a live worker is recording right now are skipped, not waited for: that worker settles them, and
@@ -104,7 +107,7 @@ export async function settleHandedOver(olderThan = new Date(Date.now() - abandon
   }
   const sent = orphaned.map((message) => message.id).filter((id) => !neverReceived.has(id));
   if (sent.length === 0) return 0;
-  return changeMessages(async (trx) => {
+  return changeMessages(ctx, async (trx) => {
     const settled = await stillClaimed(trx, sent)
       .set((eb) => ({ status: 'sent', sent_at: eb.ref('handed_over_at'), claimed_at: null, updated_at: new Date() }))
       .returning(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
@@ -134,7 +137,7 @@ export interface MessageResult {
  * Writes the outcome of a send attempt (one statement for all statuses; retries go back to the queue) with
  * its timeline events, in one transaction.
  */
-export async function recordResults(results: MessageResult[], finalAttempt: boolean, suppressed: Map<string, string[]>) {
+export async function recordResults(ctx: AppContext, results: MessageResult[], finalAttempt: boolean, suppressed: Map<string, string[]>) {
   const rows = results.map((result) => ({
     id: result.message.id,
     status: result.status === 'retry' ? (finalAttempt ? 'failed' : 'queued') : result.status,
@@ -143,7 +146,7 @@ export async function recordResults(results: MessageResult[], finalAttempt: bool
     subject: result.subject ?? null,
   }));
   if (rows.length === 0) return;
-  await changeMessages(async (trx) => {
+  await changeMessages(ctx, async (trx) => {
     await sql`
       update messages as m set
         status = v.status,
@@ -162,7 +165,7 @@ export async function recordResults(results: MessageResult[], finalAttempt: bool
       where m.id = v.id and m.status = 'sending'`.execute(trx);
     return { result: undefined, events: attemptEvents(results, finalAttempt, suppressed) };
   });
-  countSendOutcomes(results, finalAttempt);
+  countSendOutcomes(ctx.config, results, finalAttempt);
 }
 
 /** Timeline events of a send attempt: sent, failed, and one suppressed event per suppressed recipient. */
@@ -186,7 +189,8 @@ function attemptEvents(results: MessageResult[], finalAttempt: boolean, suppress
  * Splits each message's recipients into those it may still reach and those suppressed (for its tenant or
  * org-wide, in its environment): one query per (org, tenant, environment) among the messages.
  */
-export async function filterSuppressed(messages: ClaimedMessage[], recipientsOf: (message: ClaimedMessage) => string[]) {
+export async function filterSuppressed(ctx: AppContext, messages: ClaimedMessage[], recipientsOf: (message: ClaimedMessage) => string[]) {
+  const { db } = ctx;
   const groups = groupBy(messages, (message) => `${message.org_id}/${message.tenant_id ?? ''}/${message.environment}`);
   const allowed = new Map<string, Set<string>>();
   const suppressed = new Map<string, string[]>();

@@ -1,16 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { config } from '../../platform/config.js';
-import { workerConnection } from '../../platform/jobs.js';
+import type { AppContext } from '../../context.js';
 
 /**
  * A provider's send rate shared by every worker process (through Redis): `take(n)` waits until n units
  * (recipients, SMS) may go out this second.
  */
-export function sharedSendRate(name: string, perSecond: number) {
+export function sharedSendRate(ctx: AppContext, name: string, perSecond: number) {
   const limiter = new RateLimiterRedis({
-    storeClient: workerConnection(),
-    keyPrefix: `${config.QUEUE_PREFIX}:rate:${name}`,
+    storeClient: ctx.jobs.producerConnection(),
+    keyPrefix: `${ctx.config.QUEUE_PREFIX}:rate:${name}`,
     points: Math.max(1, Math.floor(perSecond)),
     duration: 1,
   });

@@ -1,13 +1,12 @@
 import { type Insertable, sql } from 'kysely';
 import { isUnavailable } from '../../platform/db-errors.js';
-import { db, type Db } from '../../platform/db.js';
-import { logger } from '../../platform/logger.js';
+import { type AppContext, contextCache, within } from '../../context.js';
+import { type Db, onCommit, transaction } from '../../platform/db.js';
 import type { MessageTable } from '../../platform/schema/index.js';
 import { messageEventRow, messageWebhookEvent } from '../status.js';
-import { enqueueBulk, queueNames } from '../../platform/jobs.js';
+import { queueNames } from '../../platform/jobs.js';
 import { usageUpsert } from '../../usage/usage.js';
-import { enqueueStagedDeliveries, routeEvents, stageDeliveries } from '../../webhooks/fan-out.js';
-import type { StagedDelivery } from '../../webhooks/retry-policy.js';
+import { routeEvents, stageDeliveries } from '../../webhooks/fan-out.js';
 
 export type NewMessage = Insertable<MessageTable> & { id: string; job_id: string; tenant_id: string | null };
 
@@ -82,6 +81,7 @@ function acceptStatement(messages: NewMessage[], events: ReturnType<typeof messa
 
 /** Adds the send jobs for committed messages; a failure here is repaired by the reconciler, not the caller. */
 export async function enqueueSendJobs(
+  ctx: AppContext,
   queueName: typeof queueNames.sendEmail | typeof queueNames.sendSms,
   messages: { id: string; job_id: string; scheduled_at?: Date | null }[],
 ) {
@@ -94,125 +94,145 @@ export async function enqueueSendJobs(
     job.messageIds.push(message.id);
     byJob.set(message.job_id, job);
   }
-  await enqueueBulk(
+  await ctx.jobs.enqueueBulk(
     queueName,
     'send',
     [...byJob].map(([jobId, job]) => ({ data: { messageIds: job.messageIds }, opts: { jobId, delay: job.delay } })),
   );
 }
 
-const pending: PendingWrite[] = [];
-let commitsInFlight = 0;
-let commitScheduled = false;
-/** Commits and the webhook enqueues that follow them, so that shutdown can wait for both. */
-const unfinished = new Set<Promise<unknown>>();
+/** The group committer of one application context (see commitMessages). */
+function createMessageWriter(ctx: AppContext) {
+  if (ctx.db.isTransaction) throw new Error('the message writer commits on its own: give it the application context, not a transaction');
+  const pending: PendingWrite[] = [];
+  let commitsInFlight = 0;
+  let commitScheduled = false;
+  /** Commits and the webhook enqueues that follow them, so that shutdown can wait for both. */
+  const unfinished = new Set<Promise<unknown>>();
 
-function track(work: Promise<unknown>) {
-  unfinished.add(work);
-  const forget = () => unfinished.delete(work);
-  work.then(forget, forget);
-}
-
-/**
- * Resolves once every write handed to `commitMessages` so far is committed and enqueued: shutdown waits
- * for it before closing the queues and the database, since a request whose client hung up still commits.
- */
-export async function writesSettled(): Promise<void> {
-  while (pending.length > 0 || unfinished.size > 0 || commitScheduled) {
-    await Promise.allSettled([...unfinished]);
-    await new Promise((resolve) => setImmediate(resolve));
+  function track(work: Promise<unknown>) {
+    unfinished.add(work);
+    const forget = () => unfinished.delete(work);
+    work.then(forget, forget);
   }
+
+  /**
+   * Resolves once every write handed to `commitMessages` so far is committed and enqueued: shutdown waits
+   * for it before closing the queues and the database, since a request whose client hung up still commits.
+   */
+  async function settled(): Promise<void> {
+    while (pending.length > 0 || unfinished.size > 0 || commitScheduled) {
+      await Promise.allSettled([...unfinished]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * Group commit: the messages of concurrent requests are inserted, counted and enqueued together, in one
+   * transaction and one queue round trip, and each request is answered once its own messages are durable.
+   */
+  function commitMessages(messages: NewMessage[], alsoInTransaction?: PendingWrite['alsoInTransaction']) {
+    return new Promise<void>((resolve, reject) => {
+      pending.push({ messages, alsoInTransaction, resolve, reject });
+      scheduleCommit();
+    });
+  }
+
+  function scheduleCommit() {
+    if (commitScheduled || commitsInFlight >= maxConcurrentCommits || pending.length === 0) return;
+    commitScheduled = true;
+    // Let the requests parsed in this turn of the event loop join the same commit.
+    setImmediate(() => {
+      commitScheduled = false;
+      const batch: PendingWrite[] = [];
+      let size = 0;
+      while (pending.length > 0 && (batch.length === 0 || size + (pending[0]?.messages.length ?? 0) <= maxMessagesPerCommit)) {
+        const write = pending.shift() as PendingWrite;
+        batch.push(write);
+        size += write.messages.length;
+      }
+      commitsInFlight++;
+      const committing = commitIsolated(batch).finally(() => {
+        commitsInFlight--;
+        scheduleCommit();
+      });
+      track(committing);
+      scheduleCommit();
+    });
+  }
+
+  /**
+   * Commits a batch and answers each write. A batch is one statement, so one write Postgres refuses would
+   * fail every request in it: then the halves are committed apart, down to the write at fault, and only its
+   * request fails. An unavailable database fails them all at once (retrying apart would only wait longer).
+   */
+  async function commitIsolated(batch: PendingWrite[]): Promise<void> {
+    try {
+      await commit(batch);
+      for (const write of batch) write.resolve();
+    } catch (error) {
+      if (batch.length === 1 || isUnavailable(error)) {
+        for (const write of batch) write.reject(error);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await commitIsolated(batch.slice(0, half));
+      await commitIsolated(batch.slice(half));
+    }
+  }
+
+  async function commit(batch: PendingWrite[]) {
+    const messages = batch.flatMap((write) => write.messages);
+    const now = new Date();
+    const accepted = messages.map((message) => {
+      const data = message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {};
+      const type = message.status === 'scheduled' ? ('scheduled' as const) : ('queued' as const);
+      const row = messageEventRow({ message, type, data, dedupeKey: `${message.id}:accepted`, at: now });
+      return { row, webhookEvent: messageWebhookEvent({ ...row, data, created_at: now }, message) };
+    });
+    const statement = acceptStatement(
+      messages.map((message) => ({ ...message, created_at: now, updated_at: now })),
+      accepted.map((event) => event.row),
+      now,
+    );
+    const webhookTargets = await routeEvents(ctx, accepted.map((event) => event.webhookEvent));
+    const extras = batch.filter((write) => write.alsoInTransaction);
+    const enqueueSends = async () => {
+      for (const channel of ['email', 'sms'] as const) {
+        const ofChannel = messages.filter((message) => message.channel === channel);
+        if (ofChannel.length === 0) continue;
+        await enqueueSendJobs(ctx, channel === 'email' ? queueNames.sendEmail : queueNames.sendSms, ofChannel).catch(
+          (error: unknown) => ctx.logger.error({ err: error }, 'enqueue after commit failed; the reconciler will re-enqueue'),
+        );
+      }
+    };
+    // One statement, without a transaction, when nothing else must commit with it (the common case).
+    if (extras.length === 0 && webhookTargets.length === 0) {
+      await statement.execute(ctx.db);
+      await enqueueSends();
+      return;
+    }
+    await transaction(ctx.db, async (trx) => {
+      await statement.execute(trx);
+      for (const write of extras) await write.alsoInTransaction?.(trx);
+      // Hooks run in order after the commit: the sends first, then the webhook deliveries staged here.
+      await onCommit(trx, enqueueSends);
+      await stageDeliveries(within(ctx, trx), webhookTargets);
+    });
+  }
+
+  return { commitMessages, settled };
 }
+
+const writers = contextCache(createMessageWriter);
 
 /**
  * Group commit: the messages of concurrent requests are inserted, counted and enqueued together, in one
- * transaction and one queue round trip, and each request is answered once its own messages are durable.
+ * statement (or transaction) and one queue round trip, and each request is answered once its own messages
+ * are durable. Pass the application's context, not one inside a transaction: the commit is its own.
  */
-export function commitMessages(messages: NewMessage[], alsoInTransaction?: PendingWrite['alsoInTransaction']) {
-  return new Promise<void>((resolve, reject) => {
-    pending.push({ messages, alsoInTransaction, resolve, reject });
-    scheduleCommit();
-  });
-}
+export const commitMessages = (ctx: AppContext, messages: NewMessage[], alsoInTransaction?: PendingWrite['alsoInTransaction']) =>
+  writers(ctx).commitMessages(messages, alsoInTransaction);
 
-function scheduleCommit() {
-  if (commitScheduled || commitsInFlight >= maxConcurrentCommits || pending.length === 0) return;
-  commitScheduled = true;
-  // Let the requests parsed in this turn of the event loop join the same commit.
-  setImmediate(() => {
-    commitScheduled = false;
-    const batch: PendingWrite[] = [];
-    let size = 0;
-    while (pending.length > 0 && (batch.length === 0 || size + (pending[0]?.messages.length ?? 0) <= maxMessagesPerCommit)) {
-      const write = pending.shift() as PendingWrite;
-      batch.push(write);
-      size += write.messages.length;
-    }
-    commitsInFlight++;
-    const committing = commitIsolated(batch).finally(() => {
-      commitsInFlight--;
-      scheduleCommit();
-    });
-    track(committing);
-    scheduleCommit();
-  });
-}
-
-/**
- * Commits a batch and answers each write. A batch is one statement, so one write Postgres refuses would
- * fail every request in it: then the halves are committed apart, down to the write at fault, and only its
- * request fails. An unavailable database fails them all at once (retrying apart would only wait longer).
- */
-async function commitIsolated(batch: PendingWrite[]): Promise<void> {
-  try {
-    await commit(batch);
-    for (const write of batch) write.resolve();
-  } catch (error) {
-    if (batch.length === 1 || isUnavailable(error)) {
-      for (const write of batch) write.reject(error);
-      return;
-    }
-    const half = Math.ceil(batch.length / 2);
-    await commitIsolated(batch.slice(0, half));
-    await commitIsolated(batch.slice(half));
-  }
-}
-
-async function commit(batch: PendingWrite[]) {
-  const messages = batch.flatMap((write) => write.messages);
-  const now = new Date();
-  const accepted = messages.map((message) => {
-    const data = message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {};
-    const type = message.status === 'scheduled' ? ('scheduled' as const) : ('queued' as const);
-    const row = messageEventRow({ message, type, data, dedupeKey: `${message.id}:accepted`, at: now });
-    return { row, webhookEvent: messageWebhookEvent({ ...row, data, created_at: now }, message) };
-  });
-  const statement = acceptStatement(
-    messages.map((message) => ({ ...message, created_at: now, updated_at: now })),
-    accepted.map((event) => event.row),
-    now,
-  );
-  const webhookTargets = await routeEvents(db, accepted.map((event) => event.webhookEvent));
-  const extras = batch.filter((write) => write.alsoInTransaction);
-  let deliveries: StagedDelivery[] = [];
-  // One statement, without a transaction, when nothing else must commit with it (the common case).
-  if (extras.length === 0 && webhookTargets.length === 0) await statement.execute(db);
-  else {
-    deliveries = await db.transaction().execute(async (trx) => {
-      await statement.execute(trx);
-      for (const write of extras) await write.alsoInTransaction?.(trx);
-      return stageDeliveries(trx, webhookTargets);
-    });
-  }
-
-  for (const channel of ['email', 'sms'] as const) {
-    const ofChannel = messages.filter((message) => message.channel === channel);
-    if (ofChannel.length === 0) continue;
-    await enqueueSendJobs(channel === 'email' ? queueNames.sendEmail : queueNames.sendSms, ofChannel).catch(
-      (error: unknown) => logger.error({ err: error }, 'enqueue after commit failed; the reconciler will re-enqueue'),
-    );
-  }
-  // Not awaited: the requests are answered once their messages are durable and enqueued.
-  track(enqueueStagedDeliveries(deliveries));
-}
-
+/** Resolves once every write handed to `commitMessages` so far is committed and enqueued (shutdown waits for it). */
+export const writesSettled = (ctx: AppContext) => writers(ctx).settled();

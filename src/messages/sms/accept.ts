@@ -9,6 +9,7 @@ import { maxSmsBodyBytes } from '../../platform/limits.js';
 import { assignJobs, commitMessages } from '../send/writer.js';
 import type { Principal } from '../../access/principal.js';
 import { assertSmsSenderAllowed, originationNumber, senderId } from './senders.js';
+import type { AppContext } from '../../context.js';
 
 export const sendSmsInput = z
   .strictObject({
@@ -50,14 +51,12 @@ export function normalisePhoneNumber(to: string, defaultCountry?: string): strin
   return parsed.number;
 }
 
-export async function acceptSms(
-  db: Db,
-  principal: Principal,
+export async function acceptSms(ctx: AppContext, principal: Principal,
   input: SendSmsInput,
   alsoInTransaction?: (trx: Db, body: object) => Promise<void>,
 ) {
   const to = normalisePhoneNumber(input.to, input.default_country);
-  await assertSmsSenderAllowed(db, principal, input);
+  await assertSmsSenderAllowed(ctx.db, principal, input);
   const segmented = new SegmentedMessage(input.body);
   const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
   const [message] = assignJobs([
@@ -93,6 +92,6 @@ export async function acceptSms(
     segments: segmented.segmentsCount,
     encoding: segmented.encodingName,
   };
-  await commitMessages([message], alsoInTransaction && ((trx) => alsoInTransaction(trx, body)));
+  await commitMessages(ctx, [message], alsoInTransaction && ((trx) => alsoInTransaction(trx, body)));
   return body;
 }

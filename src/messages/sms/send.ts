@@ -1,5 +1,3 @@
-import { config } from '../../platform/config.js';
-import { db } from '../../platform/db.js';
 import {
   type ClaimedMessage,
   claimMessages,
@@ -9,10 +7,11 @@ import {
   recordResults,
   releaseClaims,
 } from '../send/handover.js';
-import { type OutboundSms, smsSender } from '../../providers/sms/sender.js';
+import type { OutboundSms } from '../../providers/sms/sender.js';
 import { sharedSendRate } from '../send/rate.js';
 import { unregisteredSmsSenders } from './senders.js';
 import { addSuppressions } from '../../suppressions/suppressions.js';
+import { type AppContext, contextCache } from '../../context.js';
 
 interface SmsContent {
   body: string;
@@ -23,48 +22,49 @@ interface SmsContent {
 
 /** Opt-out answers are cached: asking SNS for every message would halve throughput for a rare event. */
 const optOutTtlMs = 10 * 60 * 1000;
-const optOutCache = new Map<string, { optedOut: boolean; expiresAt: number }>();
+const optOutCaches = contextCache(() => new Map<string, { optedOut: boolean; expiresAt: number }>());
 
-async function isOptedOut(phoneNumber: string): Promise<boolean> {
+async function isOptedOut(ctx: AppContext, phoneNumber: string): Promise<boolean> {
+  const optOutCache = optOutCaches(ctx);
   const cached = optOutCache.get(phoneNumber);
   if (cached && cached.expiresAt > Date.now()) return cached.optedOut;
-  const optedOut = await smsSender().isOptedOut(phoneNumber);
+  const optedOut = await ctx.providers.sms.isOptedOut(phoneNumber);
   if (optOutCache.size >= 100_000) optOutCache.clear();
   optOutCache.set(phoneNumber, { optedOut, expiresAt: Date.now() + optOutTtlMs });
   return optedOut;
 }
 
-let takeSendRate: ((units: number) => Promise<void>) | undefined;
+const sendRates = contextCache((ctx) => sharedSendRate(ctx, 'sms', ctx.config.SNS_MAX_SEND_RATE));
 
 /** Sends the due SMS among `messageIds`. Returns how many must be retried (the job retries them). */
-export async function deliverSms(messageIds: string[], finalAttempt: boolean): Promise<number> {
-  const claimed = await claimMessages(messageIds, 'sms');
+export async function deliverSms(ctx: AppContext, messageIds: string[], finalAttempt: boolean): Promise<number> {
+  const claimed = await claimMessages(ctx, messageIds, 'sms');
   if (claimed.length === 0) return 0;
   // The sender was checked at acceptance; a scheduled message must not go out under one unregistered since.
-  const senderRefusals = await unregisteredSmsSenders(db, claimed);
+  const senderRefusals = await unregisteredSmsSenders(ctx.db, claimed);
   const results: MessageResult[] = claimed.flatMap((message) => {
     const error = senderRefusals.get(message.id);
     return error ? [{ message, status: 'failed' as const, error }] : [];
   });
   const sendable = claimed.filter((message) => !senderRefusals.has(message.id));
-  const { suppressed } = await filterSuppressed(sendable, (message) => message.recipients);
+  const { suppressed } = await filterSuppressed(ctx, sendable, (message) => message.recipients);
 
   try {
-    await sendEach(sendable, suppressed, results);
+    await sendEach(ctx, sendable, suppressed, results);
   } catch (error) {
     // Messages the provider has not seen go back to the queue; those it has are recorded below.
     const done = new Set(results.map((result) => result.message.id));
-    await releaseClaims(claimed.filter((message) => !done.has(message.id)));
-    await recordResults(results, finalAttempt, suppressed);
+    await releaseClaims(ctx, claimed.filter((message) => !done.has(message.id)));
+    await recordResults(ctx, results, finalAttempt, suppressed);
     throw error;
   }
 
-  await recordResults(results, finalAttempt, suppressed);
+  await recordResults(ctx, results, finalAttempt, suppressed);
   const retrying = results.filter((result) => result.status === 'retry').length;
   return finalAttempt ? 0 : retrying;
 }
 
-async function sendEach(claimed: ClaimedMessage[], suppressed: Map<string, string[]>, results: MessageResult[]) {
+async function sendEach(ctx: AppContext, claimed: ClaimedMessage[], suppressed: Map<string, string[]>, results: MessageResult[]) {
   for (const message of claimed) {
     const to = message.recipients[0] as string;
     if (suppressed.has(message.id)) {
@@ -75,16 +75,15 @@ async function sendEach(claimed: ClaimedMessage[], suppressed: Map<string, strin
       results.push({ message, status: 'sent', providerMessageId: `test-${message.id}` });
       continue;
     }
-    if (await isOptedOut(to)) {
-      await addSuppressions(db, [{ orgId: message.org_id, tenantId: message.tenant_id, environment: message.environment, address: to, reason: 'unsubscribe', source: 'sns-opt-out' }]);
+    if (await isOptedOut(ctx, to)) {
+      await addSuppressions(ctx.db, [{ orgId: message.org_id, tenantId: message.tenant_id, environment: message.environment, address: to, reason: 'unsubscribe', source: 'sns-opt-out' }]);
       suppressed.set(message.id, [to]);
       results.push({ message, status: 'suppressed' });
       continue;
     }
-    takeSendRate ??= sharedSendRate('sms', config.SNS_MAX_SEND_RATE);
-    await takeSendRate(1);
-    await markHandedOver([message]);
-    const outcome = await smsSender().send(outbound(message, to));
+    await sendRates(ctx)(1);
+    await markHandedOver(ctx, [message]);
+    const outcome = await ctx.providers.sms.send(outbound(message, to));
     if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
     else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error });
   }

@@ -1,10 +1,12 @@
 import { GetAccountCommand, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { config } from '../../platform/config.js';
-import { sesClient } from '../aws.js';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../platform/config.js';
+import type { Database } from '../../platform/schema/index.js';
 import { localDeliveriesAmong, recordLocalDeliveries } from '../local-outbox.js';
 import { failedOutcome, type SendOutcome } from '../outcome.js';
 import { reservedHeaderReason } from './custom-headers.js';
-import { ensureSesTenantResources, forgetSesTenantResources, sendingIdentity } from './identities.js';
+import { type SesTenantResources, sendingIdentity } from './identities.js';
 import { fromHeader } from './mailbox.js';
 
 export interface OutboundEmail {
@@ -66,80 +68,81 @@ function tenantSetupError(tenantName: string, error: unknown): Error {
   return Object.assign(copy, { name: cause.name, $metadata: (cause as { $metadata?: unknown }).$metadata });
 }
 
-const sesSender: EmailSender = {
-  async maxSendRate() {
-    if (config.SES_MAX_SEND_RATE) return config.SES_MAX_SEND_RATE;
-    const account = await sesClient().send(new GetAccountCommand({}));
-    return account.SendQuota?.MaxSendRate ?? null;
-  },
-  sendMany(emails) {
-    return Promise.all(
-      emails.map(asHandedOver).map(async (email): Promise<SendOutcome> => {
-        // SES takes a send under a tenant only when everything it names (identity, configuration set) is
-        // associated with that tenant: made so first, once per process for each tenant and identity.
-        const tenant = email.sesTenantName;
-        const identity = tenant && sendingIdentity(email.from);
-        try {
-          if (tenant && identity) {
-            await ensureSesTenantResources(tenant, identity).catch((error: unknown) => {
-              throw tenantSetupError(tenant, error);
-            });
-          }
-          const result = await sesClient().send(
-            new SendEmailCommand({
-              FromEmailAddress: email.from,
-              Destination: { ToAddresses: email.to, CcAddresses: email.cc, BccAddresses: email.bcc },
-              ReplyToAddresses: email.replyTo.length > 0 ? email.replyTo : undefined,
-              Content: {
-                Simple: {
-                  Subject: { Data: email.subject, Charset: 'UTF-8' },
-                  Body: {
-                    Html: email.html ? { Data: email.html, Charset: 'UTF-8' } : undefined,
-                    Text: email.text ? { Data: email.text, Charset: 'UTF-8' } : undefined,
+/** SES, or (development, tests) the local outbox. */
+export function createEmailSender(config: Config, db: Kysely<Database>, ses: SESv2Client, sesTenants: SesTenantResources): EmailSender {
+  const sesSender: EmailSender = {
+    async maxSendRate() {
+      if (config.SES_MAX_SEND_RATE) return config.SES_MAX_SEND_RATE;
+      const account = await ses.send(new GetAccountCommand({}));
+      return account.SendQuota?.MaxSendRate ?? null;
+    },
+    sendMany(emails) {
+      return Promise.all(
+        emails.map(asHandedOver).map(async (email): Promise<SendOutcome> => {
+          // SES takes a send under a tenant only when everything it names (identity, configuration set) is
+          // associated with that tenant: made so first, once per process for each tenant and identity.
+          const tenant = email.sesTenantName;
+          const identity = tenant && sendingIdentity(email.from);
+          try {
+            if (tenant && identity) {
+              await sesTenants.ensureSesTenantResources(tenant, identity).catch((error: unknown) => {
+                throw tenantSetupError(tenant, error);
+              });
+            }
+            const result = await ses.send(
+              new SendEmailCommand({
+                FromEmailAddress: email.from,
+                Destination: { ToAddresses: email.to, CcAddresses: email.cc, BccAddresses: email.bcc },
+                ReplyToAddresses: email.replyTo.length > 0 ? email.replyTo : undefined,
+                Content: {
+                  Simple: {
+                    Subject: { Data: email.subject, Charset: 'UTF-8' },
+                    Body: {
+                      Html: email.html ? { Data: email.html, Charset: 'UTF-8' } : undefined,
+                      Text: email.text ? { Data: email.text, Charset: 'UTF-8' } : undefined,
+                    },
+                    Headers: Object.entries(email.headers).map(([Name, Value]) => ({ Name, Value })),
+                    Attachments: email.attachments.map((attachment) => ({
+                      FileName: attachment.filename,
+                      RawContent: Buffer.from(attachment.content, 'base64'),
+                      ContentType: attachment.content_type,
+                      ContentId: attachment.content_id,
+                      ContentDisposition: attachment.content_id ? 'INLINE' : 'ATTACHMENT',
+                    })),
                   },
-                  Headers: Object.entries(email.headers).map(([Name, Value]) => ({ Name, Value })),
-                  Attachments: email.attachments.map((attachment) => ({
-                    FileName: attachment.filename,
-                    RawContent: Buffer.from(attachment.content, 'base64'),
-                    ContentType: attachment.content_type,
-                    ContentId: attachment.content_id,
-                    ContentDisposition: attachment.content_id ? 'INLINE' : 'ATTACHMENT',
-                  })),
                 },
-              },
-              EmailTags: [{ Name: messageIdTag, Value: email.messageId }, ...email.tags.map((tag) => ({ Name: tag.name, Value: tag.value }))],
-              ConfigurationSetName: config.SES_CONFIGURATION_SET,
-              TenantName: tenant,
-            }),
-          );
-          return { ok: true, providerMessageId: result.MessageId ?? '' };
-        } catch (error) {
-          const outcome = failedOutcome(error, retryableSesErrors);
-          // Refused for good: perhaps an association was removed behind our back; the next send checks again.
-          if (tenant && identity && !outcome.ok && !outcome.retryable) forgetSesTenantResources(tenant, identity);
-          return outcome;
-        }
-      }),
-    );
-  },
-  // SES has no lookup by our message id; its events (via the configuration set) arrive later.
-  async received() {
-    return null;
-  },
-};
+                EmailTags: [{ Name: messageIdTag, Value: email.messageId }, ...email.tags.map((tag) => ({ Name: tag.name, Value: tag.value }))],
+                ConfigurationSetName: config.SES_CONFIGURATION_SET,
+                TenantName: tenant,
+              }),
+            );
+            return { ok: true, providerMessageId: result.MessageId ?? '' };
+          } catch (error) {
+            const outcome = failedOutcome(error, retryableSesErrors);
+            // Refused for good: perhaps an association was removed behind our back; the next send checks again.
+            if (tenant && identity && !outcome.ok && !outcome.retryable) sesTenants.forgetSesTenantResources(tenant, identity);
+            return outcome;
+          }
+        }),
+      );
+    },
+    // SES has no lookup by our message id; its events (via the configuration set) arrive later.
+    async received() {
+      return null;
+    },
+  };
 
-/** Development provider: records each email in `local_outbox` instead of sending it. */
-const localSender: EmailSender = {
-  async maxSendRate() {
-    return config.SES_MAX_SEND_RATE ?? null;
-  },
-  async sendMany(emails) {
-    await recordLocalDeliveries('email', emails.map((email) => ({ messageId: email.messageId, payload: asHandedOver(email) })));
-    return emails.map((email) => ({ ok: true, providerMessageId: `local-${email.messageId}` }));
-  },
-  received: localDeliveriesAmong,
-};
+  /** Development provider: records each email in `local_outbox` instead of sending it. */
+  const localSender: EmailSender = {
+    async maxSendRate() {
+      return config.SES_MAX_SEND_RATE ?? null;
+    },
+    async sendMany(emails) {
+      await recordLocalDeliveries(db, 'email', emails.map((email) => ({ messageId: email.messageId, payload: asHandedOver(email) })));
+      return emails.map((email) => ({ ok: true, providerMessageId: `local-${email.messageId}` }));
+    },
+    received: (messageIds) => localDeliveriesAmong(db, messageIds),
+  };
 
-export function emailSender(): EmailSender {
   return config.EMAIL_PROVIDER === 'ses' ? sesSender : localSender;
 }
