@@ -199,9 +199,10 @@ export interface RenderedTemplate {
 
 /** Fills the declared defaults in; a declared variable with neither a value nor a default is a 422 naming it. */
 function viewFor(template: Template, values: Record<string, unknown>): Record<string, unknown> {
-  const view: Record<string, unknown> = { ...values };
+  // No prototype: a variable named `constructor` or `toString` is missing unless given, and renders nothing.
+  const view: Record<string, unknown> = Object.assign(Object.create(null), values);
   for (const variable of template.variables) {
-    if (view[variable.name] !== undefined) continue;
+    if (Object.hasOwn(view, variable.name) && view[variable.name] !== undefined) continue;
     if (variable.default === undefined) {
       throw new ApiError(
         422,
