@@ -19,7 +19,10 @@ export interface AppContext {
   readonly providers: Providers;
   readonly keys: KeyCache;
   readonly logger: Logger;
-  /** Now; a test may move it. */
+  /**
+   * Now, for the decisions made on elapsed days and hours (verification timeout, suspension holds, retention);
+   * a test may move it instead of waiting. Short timings (claims, caches) read the system clock.
+   */
   readonly clock: () => Date;
 }
 

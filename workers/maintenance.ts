@@ -13,7 +13,7 @@ export const maintenanceProcessor: QueueProcessor<'maintenance'> = {
       await pruneIdempotencyRecords(ctx.db);
       return undefined;
     }
-    return { erased: await eraseExpiredContent(ctx.db, new Date(Date.now() - ctx.config.MESSAGE_CONTENT_RETENTION_DAYS * 86_400_000)) };
+    return { erased: await eraseExpiredContent(ctx.db, new Date(ctx.clock().getTime() - ctx.config.MESSAGE_CONTENT_RETENTION_DAYS * 86_400_000)) };
   },
   schedules: [
     { id: 'reconcile', every: (config) => config.RECONCILE_INTERVAL_MS, job: 'reconcile' },

@@ -34,7 +34,7 @@ export const webhooksProcessor: QueueProcessor<'webhooks'> = {
     const parsed = parseJob('webhooks', job);
     if (parsed.name === 'reconcile') return { requeued: await reconcileDeliveries(ctx) };
     if (parsed.name === 'prune') {
-      return { removed: await pruneWebhookHistory(ctx.db, new Date(Date.now() - ctx.config.WEBHOOK_RETENTION_DAYS * 86_400_000)) };
+      return { removed: await pruneWebhookHistory(ctx.db, new Date(ctx.clock().getTime() - ctx.config.WEBHOOK_RETENTION_DAYS * 86_400_000)) };
     }
     const { deliveryId, endpointId } = parsed.data;
     const running = inFlight.get(endpointId) ?? 0;

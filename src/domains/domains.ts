@@ -211,7 +211,7 @@ async function checkDomain(ctx: AppContext, domain: Domain): Promise<Domain> {
     dkimTokens: domain.dkim_tokens,
     verificationToken: domain.verification_token,
   });
-  const now = new Date();
+  const now = ctx.clock();
   let transitioned: Domain | undefined;
   if (verified) {
     transitioned = await db

@@ -107,7 +107,7 @@ export async function releaseHeldMessages(ctx: AppContext, job: JobData<'tenants
  * suspended that long that have been due (queued, or scheduled for a time) that long.
  */
 export async function cancelExpiredHolds(ctx: AppContext): Promise<number> {
-  const cutoff = new Date(Date.now() - ctx.config.SUSPENSION_HOLD_HOURS * 3_600_000);
+  const cutoff = new Date(ctx.clock().getTime() - ctx.config.SUSPENSION_HOLD_HOURS * 3_600_000);
   const cancel = {
     lastError: `canceled: the tenant was suspended for more than ${ctx.config.SUSPENSION_HOLD_HOURS} hours`,
     data: { reason: 'tenant_suspended' },
