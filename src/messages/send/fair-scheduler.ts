@@ -191,12 +191,17 @@ local function emit(t, f, n)
   end
 end
 
+-- A tenant without ready work keeps its tag (and bucket) until it expires.
 local function rest(key, tag, tk, ts, rate, tburst)
-  redis.call('HSET', key, 'vt', num(tag))
+  redis.call('HSET', key, 's', 0, 'b', 0, 'vt', num(tag))
   local ttl = idleTtl
   if rate and tk < tburst then ttl = math.max(ttl, math.ceil((tburst - tk) * 1000 / rate) + 1000) end
   redis.call('PEXPIRE', key, ttl)
 end
+
+-- Most tenants have no limit or weight of their own: skip those lookups when none has.
+local anyRate = redis.call('HLEN', rates) > 0
+local anyWeight = redis.call('HLEN', weights) > 0
 
 local granted = 0
 while granted < budget do
@@ -208,7 +213,7 @@ while granted < budget do
   local st = redis.call('HMGET', key, 's', 'b', 'tk', 'ts')
   local s = math.max(0, tonumber(st[1]) or 0)
   local b = math.max(0, tonumber(st[2]) or 0)
-  local rate = tonumber(redis.call('HGET', rates, t))
+  local rate = anyRate and tonumber(redis.call('HGET', rates, t)) or nil
   local tburst, tk, ts = 0, 0, now
   if rate then
     tburst = math.max(1, rate * tburstSeconds)
@@ -221,14 +226,13 @@ while granted < budget do
   end
   if s + b <= 0 then
     redis.call('ZREM', active, t)
-    redis.call('HDEL', key, 's', 'b')
     rest(key, tag, tk, ts, rate, tburst)
   elseif rate and tk < 1 then
     redis.call('ZREM', active, t)
     redis.call('ZADD', blocked, num(math.max(now, ts) + (1 - tk) * 1000 / rate), t)
     redis.call('HSET', key, 'vt', num(tag), 'tk', num(tk), 'ts', num(ts))
   else
-    local w = tonumber(redis.call('HGET', weights, t)) or 1
+    local w = anyWeight and tonumber(redis.call('HGET', weights, t)) or 1
     local q = math.min(s + b, budget - granted)
     if rate then q = math.min(q, math.floor(tk)) end
     -- Run ahead of the next tenant by at most one quantum (a lone tenant takes all it may).
@@ -242,20 +246,19 @@ while granted < budget do
     local newTag = tag + q / w
     s = s - fromS
     b = b - fromB
-    redis.call('HSET', key, 's', s, 'b', b)
     if rate then
       tk = tk - q
       redis.call('HSET', key, 'tk', num(tk), 'ts', num(ts))
     end
     if s + b <= 0 then
       redis.call('ZREM', active, t)
-      redis.call('HDEL', key, 's', 'b')
       rest(key, newTag, tk, ts, rate, tburst)
     elseif rate and tk < 1 then
       redis.call('ZREM', active, t)
       redis.call('ZADD', blocked, num(math.max(now, ts) + (1 - tk) * 1000 / rate), t)
-      redis.call('HSET', key, 'vt', num(newTag))
+      redis.call('HSET', key, 's', s, 'b', b, 'vt', num(newTag))
     else
+      redis.call('HSET', key, 's', s, 'b', b)
       redis.call('ZADD', active, num(newTag), t)
     end
   end
