@@ -11,6 +11,7 @@ import * as contentRetention from './20261130_0009_content_retention.js';
 import * as testObjects from './20261130_0010_test_objects.js';
 import * as smsSenders from './20261130_0011_sms_senders.js';
 import * as providerMessageId from './20261130_0012_provider_message_id.js';
+import * as fairDispatch from './20261130_0013_fair_dispatch.js';
 
 /** Every migration, in order. Static imports so the same list works under tsx, vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261130_0010_test_objects': testObjects,
   '20261130_0011_sms_senders': smsSenders,
   '20261130_0012_provider_message_id': providerMessageId,
+  '20261130_0013_fair_dispatch': fairDispatch,
 };

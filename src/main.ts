@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { Worker } from 'bullmq';
+import type { Running } from '../workers/index.js';
 
 /** `api`, `worker` or (default, for development) both in one process. */
 const role = process.argv[2] ?? 'all';
@@ -75,7 +75,7 @@ function listen(server: Server, port: number, what: string) {
 }
 
 let server: Server | undefined;
-let workers: Worker[] = [];
+let workers: Running[] = [];
 let stopping = false;
 
 async function main() {

@@ -1,15 +1,13 @@
 import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { eraseExpiredContent } from '../src/messages/content-retention.js';
-import { deliverEmails } from '../src/messages/email/send.js';
+import { claimGrants } from '../src/messages/send/handover.js';
 import { maintenanceProcessor } from '../workers/maintenance.js';
-import { sendEmailProcessor } from '../workers/send-email.js';
-import { sendSmsProcessor } from '../workers/send-sms.js';
 import { ctx, db, startApi } from './helpers.js';
 import { platform, runWorkers, settled, smsTenants } from './sending-helpers.js';
 
 const { call } = startApi();
-runWorkers(ctx, sendEmailProcessor, sendSmsProcessor);
+runWorkers(ctx, 'email', 'sms');
 
 const retentionMs = ctx.config.MESSAGE_CONTENT_RETENTION_DAYS * 86_400_000;
 const retentionCutoff = () => new Date(Date.now() - retentionMs);
@@ -96,10 +94,10 @@ describe('message content retention', () => {
     const erasedInList = listed.body.data.filter((message: { content_erased: boolean }) => message.content_erased).map((message: { id: string }) => message.id);
     expect(erasedInList.sort()).toEqual([old, oldTemplated].sort());
 
-    // A second pass changes nothing, and a stray send job for an erased message sends nothing.
+    // A second pass changes nothing, and a stray grant for the erased message's sender claims nothing to send.
     await eraseExpiredContent(db, retentionCutoff());
     expect(await storedRow(old)).toEqual(erasedRow);
-    expect(await deliverEmails(ctx, [old], true)).toBe(0);
+    expect(await claimGrants(ctx, 'email', 'live', [{ tenantId: acme.id, lane: 'single', count: 10 }])).toEqual([]);
     const outbox = await db.selectFrom('local_outbox').select('deliveries').where('message_id', '=', old).executeTakeFirstOrThrow();
     expect(outbox.deliveries).toBe(1);
     expect(await readMessage(acme.key, old)).toEqual(erased);

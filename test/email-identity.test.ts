@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { db, startApi, testContext } from './helpers.js';
 import { obliterateQueues } from './ops-helpers.js';
 import { useLocalSes } from './ses-local.js';
@@ -12,7 +11,7 @@ const ses = await useLocalSes();
 const ctx = testContext({ ...ses.settings, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_identity_${process.pid}` });
 
 const { call } = startApi(ctx);
-runWorkers(ctx, sendEmailProcessor);
+runWorkers(ctx, 'email');
 
 afterAll(async () => {
   await ses.close();

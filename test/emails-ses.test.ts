@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { startApi, testContext } from './helpers.js';
 import { useLocalSes } from './ses-local.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
@@ -10,7 +9,7 @@ const ses = await useLocalSes();
 const ctx = testContext({ ...ses.settings, SES_CONFIGURATION_SET: 'sendoka-events', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_ses_${process.pid}` });
 
 const { call } = startApi(ctx);
-runWorkers(ctx, sendEmailProcessor);
+runWorkers(ctx, 'email');
 
 beforeAll(async () => {
   await fetch(`${ses.url}/clear-store`, { method: 'POST' });

@@ -10,8 +10,8 @@ const { call } = startApi();
 async function unstorableCopyOf(messageId: string): Promise<NewMessage> {
   const row = await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirstOrThrow();
   const id = newId('message');
-  const { created_at: _created, updated_at: _updated, ...rest } = row;
-  return { ...rest, id, job_id: `send-${id}`, content: JSON.stringify({ ...row.content, text: 'a\u0000b' }), tags: JSON.stringify(row.tags) };
+  const { created_at: _created, updated_at: _updated, lane: _lane, attempts: _attempts, not_before: _notBefore, ...rest } = row;
+  return { ...rest, id, content: JSON.stringify({ ...row.content, text: 'a\u0000b' }), tags: JSON.stringify(row.tags) };
 }
 
 describe('text Postgres or a provider cannot store', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { tenantsProcessor } from '../workers/tenants.js';
 import { ctx, db, startApi } from './helpers.js';
 import { platform, runWorkers, smsTenants } from './sending-helpers.js';
@@ -7,7 +6,7 @@ import { isEmpty, rowCounts } from './tenant-lifecycle-helpers.js';
 import { eventually } from './webhook-receiver.js';
 
 const { call } = startApi();
-runWorkers(ctx, sendEmailProcessor, tenantsProcessor);
+runWorkers(ctx, 'email', tenantsProcessor);
 
 const orgMessageCount = async (orgId: string) =>
   (await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n;

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler, notFoundHandler } from '../src/api/middleware.js';
 import { ingestRouter } from '../src/api/routes/ingest.js';
 import { isSnsHostUrl } from '../src/messages/provider-events/sns.js';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { startApi, testContext } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
@@ -18,7 +17,7 @@ const ctx = testContext({ SES_SNS_TOPIC_ARNS: 'arn:aws:sns:eu-west-1:12345678901
 const { call, baseUrl } = startApi(ctx);
 const sns = fakeSns();
 const receiver = startReceiver();
-runWorkers(ctx, sendEmailProcessor, webhooksProcessor);
+runWorkers(ctx, 'email', webhooksProcessor);
 
 // The ingest route as the app mounts it, but trusting the test certificate's host instead of
 // sns.<region>.amazonaws.com (the production trust is exercised through the real app below).

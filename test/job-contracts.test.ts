@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJob, type QueueName } from '../src/platform/jobs.js';
-import { sendEmailProcessor } from '../workers/send-email.js';
+import { importsProcessor } from '../workers/imports.js';
 import { tenantsProcessor } from '../workers/tenants.js';
 import { testContext } from './helpers.js';
 import { obliterateQueues } from './ops-helpers.js';
@@ -9,7 +9,7 @@ import { runWorkers } from './sending-helpers.js';
 // Its own queue prefix: the bad jobs added here reach only this file's workers.
 const ctx = testContext({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_contracts_${process.pid}` });
 
-runWorkers(ctx, sendEmailProcessor, tenantsProcessor);
+runWorkers(ctx, importsProcessor, tenantsProcessor);
 beforeAll(() => ctx.jobs.ready());
 afterAll(() => obliterateQueues(ctx.config.QUEUE_PREFIX));
 
@@ -27,14 +27,14 @@ async function runRawJob(queueName: QueueName, jobName: string, data: unknown) {
 }
 
 describe('job contracts', () => {
-  it('fails a send job with a bad payload at once, without retries, naming queue, job and field', async () => {
-    const { job, state } = await runRawJob('send-email', 'send', { messageIds: 'msg_not_a_list' });
+  it('fails a job with a bad payload at once, without retries, naming queue, job and field', async () => {
+    const { job, state } = await runRawJob('imports', 'import', { importId: ['imp_not_a_string'] });
     expect(state).toBe('failed');
-    // The queue allows 8 attempts; an unrecoverable failure uses one.
+    // The queue allows 5 attempts; an unrecoverable failure uses one.
     expect(job.attemptsMade).toBe(1);
-    expect(job.failedReason).toMatch(/send-email/);
-    expect(job.failedReason).toMatch(/"send"/);
-    expect(job.failedReason).toMatch(/messageIds: .*expected array/);
+    expect(job.failedReason).toMatch(/queue imports/);
+    expect(job.failedReason).toMatch(/"import"/);
+    expect(job.failedReason).toMatch(/importId: .*expected string/);
   });
 
   it('fails a tenants job whose field is misspelt, and one whose name is unknown', async () => {

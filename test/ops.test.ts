@@ -6,14 +6,13 @@ import { createApp } from '../src/api/app.js';
 import { endpoints, errorCodes, openApiDocument } from '../src/api/openapi.js';
 import { countSendOutcomes, observeWebhookAttempt, registry } from '../src/platform/metrics.js';
 import { allQueueNames } from '../src/platform/jobs.js';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { startApi, testContext } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
 
 // Bull Board is mounted only with credentials outside development: this file runs with them.
 const ctx = testContext({ ADMIN_USERNAME: 'operator', ADMIN_PASSWORD: 'correct horse battery' });
 const { call, baseUrl } = startApi(ctx);
-runWorkers(ctx, sendEmailProcessor);
+runWorkers(ctx, 'email');
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -50,7 +49,7 @@ describe('probes', () => {
 });
 
 describe('metrics', () => {
-  it('times requests by route pattern and status, reads queue counts at scrape time and counts jobs', async () => {
+  it('times requests by route pattern and status, reads queue and send backlog counts at scrape time and counts sends', async () => {
     const { acme } = await platform(call);
     const sent = await call('POST', '/api/v1/emails', { key: acme.key, body: { from: `a@${acme.domain}`, to: 'b@example.com', subject: 's', text: 't' } });
     await settled(call, acme.key, sent.body.id);
@@ -67,7 +66,13 @@ describe('metrics', () => {
     for (const queue of allQueueNames) {
       for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(text).toContain(`sendoka_queue_jobs{queue="${queue}",state="${state}"}`);
     }
-    expect(text).toMatch(/sendoka_job_duration_seconds_count\{queue="send-email",outcome="completed"\} [1-9]/);
+    // The send dispatcher counts what it sent, and the send schedulers' backlog is read at scrape time.
+    expect(text).toMatch(/sendoka_sends_total\{channel="email",provider="local",outcome="sent"\} [1-9]/);
+    for (const channel of ['email', 'sms']) {
+      for (const environment of ['live', 'test']) {
+        for (const state of ['active', 'blocked']) expect(text).toContain(`sendoka_send_senders{channel="${channel}",environment="${environment}",state="${state}"}`);
+      }
+    }
     expect(text).toContain('process_resident_memory_bytes');
   });
 
@@ -77,15 +82,17 @@ describe('metrics', () => {
       ctx.config,
       [
         { message: live, status: 'sent' },
+        // A retry is counted as such; after the last attempt the send path records it as failed.
         { message: live, status: 'retry' },
+        { message: live, status: 'failed' },
         { message: { channel: 'sms', environment: 'test' }, status: 'sent' },
       ],
-      true,
     );
     observeWebhookAttempt('pending', { statusCode: 503, latencyMs: 120 });
     observeWebhookAttempt('succeeded', { statusCode: 204, latencyMs: 40 });
     const text = await registry.metrics();
     expect(text).toMatch(/sendoka_sends_total\{channel="email",provider="local",outcome="sent"\} [1-9]/);
+    expect(text).toMatch(/sendoka_sends_total\{channel="email",provider="local",outcome="retry"\} [1-9]/);
     expect(text).toMatch(/sendoka_sends_total\{channel="email",provider="local",outcome="failed"\} [1-9]/);
     expect(text).toMatch(/sendoka_sends_total\{channel="sms",provider="simulator",outcome="sent"\} [1-9]/);
     expect(text).toMatch(/sendoka_webhook_attempt_duration_seconds_count\{outcome="retrying",response="5xx"\} [1-9]/);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../src/platform/ids.js';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { ctx, db, newOrg, startApi, uniqueSlug } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
@@ -9,7 +8,7 @@ import { startReceiver } from './webhook-receiver.js';
 // Webhooks go to a receiver on 127.0.0.1 over http: the test environment allows that (vitest.config.ts).
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(ctx, sendEmailProcessor, webhooksProcessor);
+runWorkers(ctx, 'email', webhooksProcessor);
 
 const inTwoSeconds = () => new Date(Date.now() + 2_000).toISOString();
 

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Worker } from 'bullmq';
 import type { AppContext } from '../src/context.js';
+import { startDispatcher } from '../src/messages/send/dispatcher.js';
+import type { Channel } from '../src/platform/schema/index.js';
 import { newId } from '../src/platform/ids.js';
 import { type AnyQueueProcessor, startWorker } from '../workers/runtime.js';
 import { type Call, db, newOrg, uniqueSlug } from './helpers.js';
 
-/** Runs the given queue processors in this test file's process, with the context's queues and providers. */
-export function runWorkers(context: AppContext, ...processors: AnyQueueProcessor[]) {
-  let workers: Worker[] = [];
+/**
+ * Runs the given queue processors, and the send loops of the given channels, in this test file's process with
+ * the context's queues and providers (no job schedulers: a test asks for what it wants run).
+ */
+export function runWorkers(context: AppContext, ...workersToRun: (AnyQueueProcessor | Channel)[]) {
+  let workers: { close(): Promise<void> }[] = [];
   beforeAll(() => {
-    workers = processors.map((processor) => startWorker(context, processor));
+    const channels = workersToRun.filter((worker): worker is Channel => typeof worker === 'string');
+    const processors = workersToRun.filter((worker): worker is AnyQueueProcessor => typeof worker !== 'string');
+    workers = [startDispatcher(context, channels), ...processors.map((processor) => startWorker(context, processor))];
   });
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.close()));

@@ -1,7 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registry } from '../src/platform/metrics.js';
 import { ingestSesNotification, sesSetupWarnings } from '../src/messages/provider-events/ses.js';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { ctx, db, startApi } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
@@ -25,7 +24,7 @@ import { sleep, startReceiver, verified } from './webhook-receiver.js';
 
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(ctx, sendEmailProcessor, webhooksProcessor);
+runWorkers(ctx, 'email', webhooksProcessor);
 beforeAll(async () => {
   await ctx.jobs.ready();
 });

@@ -19,7 +19,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sesTenantName as sesTenantNameIn } from '../src/providers/email/identities.js';
 import { deleteTenantData } from '../src/tenants/deletion.js';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { db, newOrg, startApi, testContext, uniqueSlug } from './helpers.js';
 import { sesProvider } from './ses-local.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
@@ -43,7 +42,7 @@ const emailSender = () => ctx.providers.email;
 const forgetSesTenantResources = (tenantName?: string, identity?: string) => ctx.providers.sesTenants.forgetSesTenantResources(tenantName, identity);
 
 const { call } = startApi(ctx);
-runWorkers(ctx, sendEmailProcessor);
+runWorkers(ctx, 'email');
 const ses = mockClient(SESv2Client);
 
 // ARNs: arn:${Partition}:ses:${Region}:${Account}:identity/${IdentityName} and

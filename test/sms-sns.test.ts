@@ -1,7 +1,6 @@
 import { CheckIfPhoneNumberIsOptedOutCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sendSmsProcessor } from '../workers/send-sms.js';
 import { startApi, testContext } from './helpers.js';
 import { runWorkers, settled, smsTenants } from './sending-helpers.js';
 
@@ -10,7 +9,7 @@ const sns = mockClient(SNSClient);
 const ctx = testContext({ SMS_PROVIDER: 'sns', AWS_REGION: 'us-east-1', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_sns_${process.pid}` });
 
 const { call } = startApi(ctx);
-runWorkers(ctx, sendSmsProcessor);
+runWorkers(ctx, 'sms');
 
 beforeEach(() => {
   sns.reset();

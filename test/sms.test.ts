@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sendSmsProcessor } from '../workers/send-sms.js';
 import { ctx, db, startApi } from './helpers.js';
 import { runWorkers, settled, smsTenants } from './sending-helpers.js';
 
 const { call } = startApi();
-runWorkers(ctx, sendSmsProcessor);
+runWorkers(ctx, 'sms');
 
 const period = () => new Date().toISOString().slice(0, 7);
 

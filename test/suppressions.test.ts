@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSuppressions, suppressedRecipients } from '../src/suppressions/suppressions.js';
+import { addSuppressions, type SuppressionScope, suppressedAmong, suppressionKey } from '../src/suppressions/suppressions.js';
 import { db, type Call, newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();
@@ -17,7 +17,13 @@ async function orgWithTwoTenants(call: Call) {
   return { ...org, acme, globex, acmeKey: await tenantKey(acme), globexKey: await tenantKey(globex), tenantKey };
 }
 
-describe('suppressedRecipients (the send workers’ filter)', () => {
+/** The candidates suppressed for one send's scope, lower-cased, as the send loop's filter sees them. */
+async function suppressedRecipients(scope: SuppressionScope, candidates: string[]) {
+  const keys = await suppressedAmong(db, candidates.map((address) => ({ scope, address })));
+  return new Set(candidates.filter((address) => keys.has(suppressionKey(scope, address))).map((address) => address.toLowerCase()));
+}
+
+describe('suppressedAmong (the send loops’ filter)', () => {
   it("applies the tenant's and the org-wide suppressions of the send's environment, never a sibling's or another org's", async () => {
     const { orgId, acme, globex } = await orgWithTwoTenants(call);
     const other = await newOrg();
@@ -43,18 +49,28 @@ describe('suppressedRecipients (the send workers’ filter)', () => {
     ];
     const send = (tenantId: string | null, environment: 'live' | 'test' = 'live') => ({ org_id: orgId, tenant_id: tenantId, environment });
 
-    expect(await suppressedRecipients(db, send(acme), candidates)).toEqual(
+    expect(await suppressedRecipients(send(acme), candidates)).toEqual(
       new Set(['acme-bounced@example.com', 'org-wide@example.com', '+14155550100']),
     );
-    expect(await suppressedRecipients(db, send(globex), candidates)).toEqual(
+    expect(await suppressedRecipients(send(globex), candidates)).toEqual(
       new Set(['globex-complained@example.com', 'org-wide@example.com']),
     );
     // A root-key send (no tenant) is filtered by the org-wide list only.
-    expect(await suppressedRecipients(db, send(null), candidates)).toEqual(new Set(['org-wide@example.com']));
-    expect(await suppressedRecipients(db, send(acme), [])).toEqual(new Set());
+    expect(await suppressedRecipients(send(null), candidates)).toEqual(new Set(['org-wide@example.com']));
+    expect(await suppressedRecipients(send(acme), [])).toEqual(new Set());
     // Test sends are filtered by test suppressions only, live sends by live ones only.
-    expect(await suppressedRecipients(db, send(acme, 'test'), candidates)).toEqual(new Set(['test-only@example.com', 'test-org-wide@example.com']));
-    expect(await suppressedRecipients(db, send(globex, 'test'), candidates)).toEqual(new Set(['test-org-wide@example.com']));
+    expect(await suppressedRecipients(send(acme, 'test'), candidates)).toEqual(new Set(['test-only@example.com', 'test-org-wide@example.com']));
+    expect(await suppressedRecipients(send(globex, 'test'), candidates)).toEqual(new Set(['test-org-wide@example.com']));
+    // One query for a round spanning tenants and orgs: each recipient is judged in its own scope only.
+    const mixed = await suppressedAmong(db, [
+      { scope: send(acme), address: 'globex-complained@example.com' },
+      { scope: send(globex), address: 'globex-complained@example.com' },
+      { scope: { org_id: other.orgId, tenant_id: null, environment: live }, address: 'other-org@example.com' },
+      { scope: send(acme), address: 'other-org@example.com' },
+    ]);
+    expect(mixed).toEqual(
+      new Set([suppressionKey(send(globex), 'globex-complained@example.com'), suppressionKey({ org_id: other.orgId, tenant_id: null, environment: live }, 'other-org@example.com')]),
+    );
   });
 
   it('addSuppressions is idempotent and keeps the first reason', async () => {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sendEmailProcessor } from '../workers/send-email.js';
 import { webhooksProcessor } from '../workers/webhooks.js';
 import { ctx, db, newOrg, startApi } from './helpers.js';
 import { platform, runWorkers, settled } from './sending-helpers.js';
@@ -10,7 +9,7 @@ import { sleep, startReceiver, uniquePath, verified } from './webhook-receiver.j
 
 const { call } = startApi();
 const receiver = startReceiver();
-runWorkers(ctx, sendEmailProcessor, webhooksProcessor);
+runWorkers(ctx, 'email', webhooksProcessor);
 beforeAll(() => ctx.jobs.ready());
 
 /**

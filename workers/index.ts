@@ -1,36 +1,37 @@
-import type { Worker } from 'bullmq';
 import type { AppContext } from '../src/context.js';
-import { allQueueNames, type QueueName } from '../src/platform/jobs.js';
+import { startDispatcher } from '../src/messages/send/dispatcher.js';
+import { allQueueNames } from '../src/platform/jobs.js';
+import type { Channel } from '../src/platform/schema/index.js';
 import { domainsProcessor } from './domains.js';
 import { importsProcessor } from './imports.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { type AnyQueueProcessor, registerSchedules, startWorker } from './runtime.js';
-import { sendEmailProcessor } from './send-email.js';
-import { sendSmsProcessor } from './send-sms.js';
 import { tenantsProcessor } from './tenants.js';
 import { webhooksProcessor } from './webhooks.js';
 
-const processors: AnyQueueProcessor[] = [
-  sendEmailProcessor,
-  sendSmsProcessor,
-  domainsProcessor,
-  webhooksProcessor,
-  tenantsProcessor,
-  importsProcessor,
-  maintenanceProcessor,
-];
+const processors: AnyQueueProcessor[] = [domainsProcessor, webhooksProcessor, tenantsProcessor, importsProcessor, maintenanceProcessor];
+
+/** The send loops (not queues: they take the fair scheduler's grants), selected by these names. */
+const sendLoops: Record<string, Channel> = { 'send-email': 'email', 'send-sms': 'sms' };
+export const workerNames = [...Object.keys(sendLoops), ...allQueueNames];
+
+/** What a worker process runs and must close on shutdown: BullMQ workers and the send dispatcher. */
+export interface Running {
+  close(): Promise<void>;
+}
 
 /**
- * Starts the processors of the queues named in WORKER_QUEUES (all when empty) and registers their schedulers;
- * `reregisterEveryMs` keeps registering them (see startWorker).
+ * Starts what WORKER_QUEUES names (everything when empty): the send loops and the processors of the other
+ * queues, with their schedulers; `reregisterEveryMs` keeps registering those (see startWorker).
  */
-export async function startWorkers(ctx: AppContext, reregisterEveryMs?: number): Promise<Worker[]> {
+export async function startWorkers(ctx: AppContext, reregisterEveryMs?: number): Promise<Running[]> {
   const { WORKER_QUEUES } = ctx.config;
-  const wanted = new Set<string>(WORKER_QUEUES.length > 0 ? WORKER_QUEUES : allQueueNames);
-  const unknown = [...wanted].filter((name) => !allQueueNames.includes(name as QueueName));
-  if (unknown.length > 0) throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')}`);
+  const wanted = new Set<string>(WORKER_QUEUES.length > 0 ? WORKER_QUEUES : workerNames);
+  const unknown = [...wanted].filter((name) => !workerNames.includes(name));
+  if (unknown.length > 0) throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')} (known: ${workerNames.join(', ')})`);
   const selected = processors.filter((processor) => wanted.has(processor.queue));
   for (const processor of selected) await registerSchedules(ctx, processor);
-  ctx.logger.info({ queues: selected.map((processor) => processor.queue) }, 'workers started');
-  return selected.map((processor) => startWorker(ctx, processor, reregisterEveryMs));
+  const channels = Object.entries(sendLoops).flatMap(([name, channel]) => (wanted.has(name) ? [channel] : []));
+  ctx.logger.info({ queues: [...wanted] }, 'workers started');
+  return [startDispatcher(ctx, channels), ...selected.map((processor) => startWorker(ctx, processor, reregisterEveryMs))];
 }

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import { queueNames } from '../platform/jobs.js';
 import { migrationsCurrent } from '../platform/migrate.js';
-import { metricsHandler, reportQueues } from '../platform/metrics.js';
+import { schedulerStats } from '../messages/send/schedulers.js';
+import { metricsHandler, reportQueues, reportSendSchedulers } from '../platform/metrics.js';
 
 /** A probe must answer within a load balancer's timeout even when a backing service hangs. */
 const checkTimeoutMs = 2_000;
@@ -44,8 +45,9 @@ export async function readiness({ db, jobs, logger }: AppContext) {
 
 /** Probes and metrics: served by the API on PORT, and by a worker process on METRICS_PORT. */
 export function opsRouter(ctx: AppContext) {
-  // The queue gauges /metrics serves read this context's queues.
+  // The queue and send gauges /metrics serves read this context's queues and schedulers.
   reportQueues(ctx.jobs, ctx.logger);
+  reportSendSchedulers(() => schedulerStats(ctx));
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

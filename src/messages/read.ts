@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { visibleTo } from '../access/tenant-scope.js';
@@ -9,12 +10,7 @@ import type { Principal } from '../access/principal.js';
 
 // Reading messages: list, get with the timeline, and the API shape.
 
-type MessageRow = Omit<MessageTable, 'content' | 'tags' | 'created_at' | 'updated_at'> & {
-  content: Record<string, unknown>;
-  tags: { name: string; value: string }[];
-  created_at: Date;
-  updated_at: Date;
-};
+type MessageRow = Selectable<MessageTable>;
 
 export const listMessagesQuery = pageQuery.extend({
   status: z.enum(messageStatuses).optional(),

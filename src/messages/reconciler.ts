@@ -1,49 +1,34 @@
+import { sql } from 'kysely';
 import { tenantActive } from '../access/tenant-scope.js';
 import type { AppContext } from '../context.js';
-import { abandonedClaim, settleHandedOver } from './send/handover.js';
-import { groupBy } from '../platform/group-by.js';
-import { enqueueSendJobs } from './send/writer.js';
-import { queueNames } from '../platform/jobs.js';
-
-/** Queued messages younger than this are still on their way into Redis. */
-const graceMs = 30_000;
+import type { Channel, KeyEnvironment, Lane } from '../platform/schema/index.js';
+import { abandonedClaimMs, settleHandedOver } from './send/handover.js';
+import { ensureReady } from './send/schedulers.js';
 
 /**
- * Re-enqueues every unfinished message whose send job Redis no longer has (lost, flushed, or finished
- * while the message waited for its tenant's reactivation). Returns how many it re-enqueued.
+ * Repairs what a dead worker or a Redis that lost its data left: hand-overs a worker died in are settled,
+ * claims it died holding go back to the queue, and every sender's ready count in the schedulers becomes at
+ * least what Postgres holds. Returns how many ready messages it found.
  */
-export async function reconcileMessages(ctx: AppContext, limit = 10_000): Promise<number> {
-  const { db } = ctx;
+export async function reconcileMessages(ctx: AppContext): Promise<number> {
   await settleHandedOver(ctx);
-  const candidates = await db
-    .selectFrom('messages')
-    .select(['id', 'channel', 'job_id', 'scheduled_at'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'queued'), eb('created_at', '<', new Date(Date.now() - graceMs))]),
-        eb('status', '=', 'scheduled'),
-        abandonedClaim(),
-      ]),
-    )
-    .where(tenantActive('messages.tenant_id'))
-    .orderBy('id')
-    .limit(limit)
+  await ctx.db
+    .updateTable('messages')
+    .set({ status: 'queued', claimed_at: null, updated_at: new Date() })
+    .where('status', '=', 'sending')
+    .where('claimed_at', '<', new Date(Date.now() - abandonedClaimMs))
+    .where('handed_over_at', 'is', null)
     .execute();
+  return restoreReadyCounts(ctx, sql`true`);
+}
 
-  const byJob = groupBy(candidates, (message) => `${message.channel}/${message.job_id ?? ''}`);
-  let requeued = 0;
-  for (const messages of byJob.values()) {
-    const first = messages[0] as (typeof candidates)[number];
-    const queueName = first.channel === 'email' ? queueNames.sendEmail : queueNames.sendSms;
-    if (first.job_id && (await ctx.jobs.isLive(queueName, first.job_id))) continue;
-    const jobId = `requeue-${first.id}-${Date.now()}`;
-    await db.updateTable('messages').set({ job_id: jobId }).where('id', 'in', messages.map((message) => message.id)).execute();
-    await enqueueSendJobs(
-      ctx,
-      queueName,
-      messages.map((message) => ({ ...message, job_id: jobId })),
-    );
-    requeued += messages.length;
-  }
-  return requeued;
+/** Tells the schedulers what Postgres holds ready (of the senders `which` selects, active tenants only). */
+export async function restoreReadyCounts(ctx: AppContext, which: ReturnType<typeof sql<boolean>>): Promise<number> {
+  const { rows } = await sql<{ org_id: string; tenant_id: string | null; channel: Channel; environment: KeyEnvironment; lane: Lane; count: number }>`
+    select org_id, tenant_id, channel, environment, lane, count(*)::int as count
+      from messages
+     where status in ('queued', 'scheduled') and not_before is null and ${which} and ${tenantActive('messages.tenant_id')}
+     group by org_id, tenant_id, channel, environment, lane`.execute(ctx.db);
+  await ensureReady(ctx, rows);
+  return rows.reduce((sum, row) => sum + row.count, 0);
 }

@@ -5,8 +5,6 @@ import type { Config } from './config.js';
 
 /** Every queue Sendoka runs. Names never contain `:` (BullMQ job and key rules). */
 export const queueNames = {
-  sendEmail: 'send-email',
-  sendSms: 'send-sms',
   webhooks: 'webhooks',
   domains: 'domains',
   tenants: 'tenants',
@@ -18,15 +16,12 @@ export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 export const allQueueNames = Object.values(queueNames) as QueueName[];
 
 const noData = z.strictObject({});
-const sendJob = z.strictObject({ messageIds: z.array(z.string()).min(1) });
 
 /**
  * Every job each queue carries: job name → schema of its data. Producers are type-checked against it
  * (`enqueue`, `enqueueBulk`, `scheduleJob`) and processors parse with it (`parseJob`), so the two cannot drift.
  */
 export const jobContracts = {
-  'send-email': { send: sendJob },
-  'send-sms': { send: sendJob },
   webhooks: {
     deliver: z.strictObject({ deliveryId: z.string(), endpointId: z.string() }),
     reconcile: noData,
@@ -51,8 +46,6 @@ export type ParsedJob<Q extends QueueName> = { [N in JobName<Q>]: { name: N; dat
 
 /** Per-queue job defaults: finished jobs are trimmed so Redis does not grow with history (Postgres keeps it). */
 const defaultJobOptions: Record<QueueName, JobsOptions> = {
-  'send-email': { attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
-  'send-sms': { attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
   webhooks: { attempts: 1 },
   domains: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } },
   tenants: { attempts: 20, backoff: { type: 'exponential', delay: 1_000 } },

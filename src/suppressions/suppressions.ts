@@ -146,29 +146,27 @@ export interface SuppressionScope {
   environment: KeyEnvironment;
 }
 
+/** The scope and address of one recipient of a message, as `suppressedAmong` takes and answers it. */
+export const suppressionKey = (scope: SuppressionScope, address: string) =>
+  `${scope.org_id}/${scope.tenant_id ?? ''}/${scope.environment}/${address.toLowerCase()}`;
+
 /**
- * The subset of `addresses` (lower-cased) suppressed for the message's tenant or org-wide, never a sibling
- * tenant's, in the message's environment only: live suppressions filter live sends, test ones test sends (a
- * test send honouring live ones would tell a test key which real addresses are suppressed). One indexed query:
- * the send workers call it for every batch.
+ * Which of these recipients are suppressed, each for its own scope (its tenant's list plus the org-wide one, in
+ * its environment), in one query however many tenants and orgs they span. Answers their `suppressionKey`s.
  */
-export async function suppressedRecipients(db: Db, message: SuppressionScope, addresses: string[]): Promise<Set<string>> {
-  if (addresses.length === 0) return new Set();
-  const lowerCased = [...new Set(addresses.map((value) => value.toLowerCase()))];
-  const tenantId = message.tenant_id;
-  const rows = await db
-    .selectFrom('suppressions')
-    .select('address')
-    .where('org_id', '=', message.org_id)
-    .where('address', '=', (eb) => eb.fn.any(eb.val(lowerCased)))
-    .where('environment', '=', message.environment)
-    .where((eb) =>
-      tenantId === null
-        ? eb('tenant_id', 'is', null)
-        : eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]),
-    )
-    .execute();
-  return new Set(rows.map((row) => row.address));
+export async function suppressedAmong(db: Db, recipients: readonly { scope: SuppressionScope; address: string }[]): Promise<Set<string>> {
+  const distinct = new Map(recipients.map(({ scope, address }) => [suppressionKey(scope, address), { scope, address: address.toLowerCase() }]));
+  if (distinct.size === 0) return new Set();
+  const asked = [...distinct.values()];
+  const { rows } = await sql<{ org_id: string; tenant_id: string | null; environment: KeyEnvironment; address: string }>`
+    select q.org_id, q.tenant_id, q.environment, q.address
+      from unnest(${asked.map((entry) => entry.scope.org_id)}::text[], ${asked.map((entry) => entry.scope.tenant_id)}::text[],
+                  ${asked.map((entry) => entry.scope.environment)}::text[], ${asked.map((entry) => entry.address)}::text[])
+        as q(org_id, tenant_id, environment, address)
+     where exists (select 1 from suppressions as s
+                    where s.org_id = q.org_id and s.address = q.address and s.environment = q.environment
+                      and (s.tenant_id is null or s.tenant_id = q.tenant_id))`.execute(db);
+  return new Set(rows.map((row) => suppressionKey(row, row.address)));
 }
 
 export interface NewSuppression {

@@ -7,6 +7,7 @@ import { deterministicEventId } from '../platform/event-types.js';
 import { type IdKind, idFloor } from '../platform/ids.js';
 import { queueNames } from '../platform/jobs.js';
 import type { TenantDeletionTable } from '../platform/schema/index.js';
+import { dropSender } from '../messages/send/schedulers.js';
 import { presentTenant } from './record.js';
 import { forgetRoutes, publishEvents } from '../webhooks/fan-out.js';
 import type { AppContext } from '../context.js';
@@ -113,6 +114,9 @@ export async function requestTenantDeletion(ctx: AppContext, orgId: string, tena
     // Also when asked again: a deletion whose job Redis lost starts again.
     await onCommit(trx, async () => {
       await ctx.keys.changed({ tenantId });
+      await dropSender(ctx, tenantId).catch((error: unknown) =>
+        ctx.logger.warn({ err: error, tenantId }, 'dropping a deleted tenant from the send schedulers failed; its grants are refunded'),
+      );
       await enqueueDeletion(ctx, tenantId).catch((error: unknown) =>
         ctx.logger.error({ err: error, tenantId }, 'enqueueing the tenant deletion failed; the tenants sweep will'),
       );

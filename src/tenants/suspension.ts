@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tenant } from '../platform/schema/index.js';
 import { deterministicEventId, type PlatformEvent, statusEventGraceMs } from '../platform/event-types.js';
-import { enqueueSendJobs, messagesPerJob } from '../messages/send/writer.js';
+import { restoreReadyCounts } from '../messages/reconciler.js';
 import { cancelWaitingMessages } from '../messages/status.js';
 import { type JobData, queueNames } from '../platform/jobs.js';
 import { presentTenant } from './record.js';
@@ -59,47 +59,12 @@ export async function requestRelease(ctx: AppContext, tenant: Tenant) {
   });
 }
 
-const releasePageSize = 1_000;
-
 /**
- * Enqueues the messages a suspension held back (queued, or scheduled and now due) so they go out now,
- * instead of when the reconciler next looks. Sending stays idempotent: a message is claimed once.
+ * Tells the send schedulers what a suspension held back (its queued messages) so they go out now, instead of
+ * when the reconciler next looks; due scheduled ones follow with the promoter. Returns how many are ready.
  */
 export async function releaseHeldMessages(ctx: AppContext, job: JobData<'tenants', 'release'>): Promise<number> {
-  const { db } = ctx;
-  let released = 0;
-  let after = '';
-  for (;;) {
-    const tenant = await db.selectFrom('tenants').select('status').where('id', '=', job.tenantId).executeTakeFirst();
-    // Suspended again (or being deleted) meanwhile: what is left waits for the next reactivation.
-    if (tenant?.status !== 'active') return released;
-    const page = await db
-      .selectFrom('messages')
-      .select(['id', 'channel'])
-      .where('tenant_id', '=', job.tenantId)
-      .where('id', '>', after)
-      .where((eb) =>
-        eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'scheduled'), eb('scheduled_at', '<=', new Date())])]),
-      )
-      .orderBy('id')
-      .limit(releasePageSize)
-      .execute();
-    for (const channel of ['email', 'sms'] as const) {
-      const ofChannel = page.filter((message) => message.channel === channel);
-      for (let start = 0; start < ofChannel.length; start += messagesPerJob) {
-        const chunk = ofChannel.slice(start, start + messagesPerJob);
-        const jobId = `release-${chunk[0]?.id}-${job.suspendedAt}`;
-        await enqueueSendJobs(
-          ctx,
-          channel === 'email' ? queueNames.sendEmail : queueNames.sendSms,
-          chunk.map((message) => ({ id: message.id, job_id: jobId })),
-        );
-      }
-    }
-    released += page.length;
-    if (page.length < releasePageSize) return released;
-    after = page.at(-1)?.id ?? after;
-  }
+  return restoreReadyCounts(ctx, sql<boolean>`tenant_id = ${job.tenantId}`);
 }
 
 /**

@@ -7,6 +7,7 @@ import { ApiError, conflict, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { deletionProgress } from './deletion.js';
+import { dropSender } from '../messages/send/schedulers.js';
 import { presentTenant } from './record.js';
 import { publishStatusEvent, requestRelease } from './suspension.js';
 import type { AppContext } from '../context.js';
@@ -124,6 +125,12 @@ export async function updateTenant(ctx: AppContext, orgId: string,
 /** What follows a committed suspension or reactivation; a failed publish or enqueue is repaired by the tenants sweep. */
 async function afterTransition(ctx: AppContext, tenant: Tenant) {
   await ctx.keys.changed({ tenantId: tenant.id });
+  // Its waiting messages stay in Postgres; the release restores them to the schedulers on reactivation.
+  if (tenant.status === 'suspended') {
+    await dropSender(ctx, tenant.id).catch((error: unknown) =>
+      ctx.logger.warn({ err: error, tenantId: tenant.id }, 'dropping a suspended tenant from the send schedulers failed; its grants are refunded'),
+    );
+  }
   await publishStatusEvent(ctx, tenant).catch((error: unknown) =>
     ctx.logger.error({ err: error, tenantId: tenant.id }, 'publishing the tenant status event failed; the sweep will retry'),
   );

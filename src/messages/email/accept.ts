@@ -1,12 +1,11 @@
-import { type Db, onCommit } from '../../platform/db.js';
+import type { Db } from '../../platform/db.js';
 import { resolveSendingDomain, enforceSandbox } from '../../domains/domains.js';
 import type { SendEmailInput } from './input.js';
 import { ApiError, conflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { commitMessages, enqueueSendJobs, assignJobs, scheduledJobId, type NewMessage } from '../send/writer.js';
+import { commitMessages, type NewMessage } from '../send/writer.js';
 import { findVisibleMessage, presentMessage } from '../read.js';
 import { changeMessages } from '../status.js';
-import { queueNames } from '../../platform/jobs.js';
 import type { Principal } from '../../access/principal.js';
 import { templateChecker } from '../../templates/templates.js';
 import type { AppContext } from '../../context.js';
@@ -29,7 +28,7 @@ async function prepareEmail(ctx: AppContext, principal: Principal, input: SendEm
   const rateLimitHeaders = domain.sandbox ? await enforceSandbox(ctx, principal, recipients) : {};
   if (input.template_id) await checkTemplate(input.template_id, input.variables ?? {});
   const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
-  const message: Omit<NewMessage, 'job_id'> = {
+  const message: NewMessage = {
     id: newId('message'),
     org_id: principal.orgId,
     // Sandbox and org-level domains have no tenant; the message belongs to the key's tenant all the same.
@@ -62,7 +61,7 @@ async function prepareEmail(ctx: AppContext, principal: Principal, input: SendEm
 
 /**
  * Accepts emails for sending: all or none. Resolves once their rows are committed (with usage counted)
- * and their jobs enqueued. `alsoInTransaction` lets the caller commit its idempotency record with them.
+ * and the send scheduler told. `alsoInTransaction` lets the caller commit its idempotency record with them.
  */
 export async function acceptEmails(ctx: AppContext, 
   principal: Principal,
@@ -81,7 +80,7 @@ export async function acceptEmails(ctx: AppContext,
       throw error;
     }
   }
-  const messages = assignJobs(prepared.map((item) => item.message));
+  const messages = prepared.map((item) => item.message);
   const accepted: Accepted[] = messages.map((message) => ({ id: message.id, status: message.status as Accepted['status'] }));
   await commitMessages(ctx, messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted)));
   return { accepted, headers: prepared.at(-1)?.rateLimitHeaders ?? {} };
@@ -97,14 +96,12 @@ async function scheduledMessage(ctx: AppContext, principal: Principal, messageId
 
 export async function rescheduleEmail(ctx: AppContext, principal: Principal, messageId: string, scheduledAt: Date) {
   await scheduledMessage(ctx, principal, messageId);
-  const jobId = scheduledJobId(messageId, scheduledAt);
+  // The promoter makes it ready when the new time comes; a count the scheduler already holds is refunded.
   const updated = await changeMessages(ctx, async (trx) => {
     const message = await stillScheduled(trx, principal, messageId)
-      .set({ scheduled_at: scheduledAt, job_id: jobId, updated_at: new Date() })
+      .set({ scheduled_at: scheduledAt, not_before: scheduledAt, updated_at: new Date() })
       .returningAll()
       .executeTakeFirst();
-    // The old job still fires at the old time, finds the message not yet due, and does nothing.
-    await onCommit(trx, () => enqueueSendJobs(ctx, queueNames.sendEmail, [{ id: messageId, job_id: jobId, scheduled_at: scheduledAt }]));
     const event = {
       message: stillScheduledOrConflict(message, messageId),
       type: 'scheduled' as const,

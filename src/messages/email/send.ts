@@ -1,7 +1,6 @@
 import { compile } from 'html-to-text';
 import {
   type ClaimedMessage,
-  claimMessages,
   filterSuppressed,
   markHandedOver,
   type MessageResult,
@@ -15,9 +14,8 @@ import { sesTenantName } from '../../providers/email/identities.js';
 import type { OutboundEmail } from '../../providers/email/sender.js';
 import type { SendOutcome } from '../../providers/outcome.js';
 import { sandboxDomainId } from '../../domains/sandbox.js';
-import { sharedSendRate } from '../send/rate.js';
 import { type RenderedTemplate, templateRenderer } from '../../templates/templates.js';
-import { type AppContext, contextCache } from '../../context.js';
+import type { AppContext } from '../../context.js';
 
 interface EmailContent {
   template?: { id: string; variables: Record<string, unknown>; key_tenant_id: string | null };
@@ -32,22 +30,6 @@ interface EmailContent {
 
 // Compiled once: `convert()` compiles its options on every call, which was half of a send worker's CPU.
 const htmlToText = compile({ wordwrap: 78 });
-
-type TakeSendRate = ((units: number) => Promise<void>) | null;
-const sendRates = contextCache((): { loading?: Promise<TakeSendRate> } => ({}));
-
-/** The provider's shared send rate, asked of the provider once per context (again after a failed ask). */
-function sendRate(ctx: AppContext): Promise<TakeSendRate> {
-  const cached = sendRates(ctx);
-  cached.loading ??= ctx.providers.email.maxSendRate().then(
-    (perSecond) => (perSecond ? sharedSendRate(ctx, 'email', perSecond) : null),
-    (error: unknown) => {
-      cached.loading = undefined;
-      throw error;
-    },
-  );
-  return cached.loading;
-}
 
 function outbound(ctx: AppContext, message: ClaimedMessage, recipients: Set<string>, rendered: RenderedTemplate | undefined): OutboundEmail {
   const stored = message.content as unknown as EmailContent;
@@ -143,8 +125,6 @@ async function sendClaimed(ctx: AppContext, claimed: ClaimedMessage[]) {
 
   if (live.length > 0) {
     const emails = live.map((message) => outbound(ctx, message, allowed.get(message.id) as Set<string>, rendered.get(message.id)));
-    const take = await sendRate(ctx);
-    if (take) await take(emails.reduce((sum, email) => sum + email.to.length + email.cc.length + email.bcc.length, 0));
     await markHandedOver(ctx, live);
     const outcomes: SendOutcome[] = await ctx.providers.email.sendMany(emails);
     outcomes.forEach((outcome, index) => {
@@ -159,22 +139,26 @@ async function sendClaimed(ctx: AppContext, claimed: ClaimedMessage[]) {
   return { results, suppressed, allowed, simulated };
 }
 
-/** Sends the due messages among `messageIds`. Returns how many must be retried (the job retries them). */
-export async function deliverEmails(ctx: AppContext, messageIds: string[], finalAttempt: boolean): Promise<number> {
-  const claimed = await claimMessages(ctx, messageIds, 'email');
-  if (claimed.length === 0) return 0;
-
+/**
+ * Sends claimed emails (the scheduler granted them their share of the provider's rate) and records each
+ * outcome; a provider's "retry later" puts a message back in the queue after its backoff.
+ */
+export async function sendEmails(ctx: AppContext, claimed: ClaimedMessage[]): Promise<void> {
   const { results, suppressed, allowed, simulated } = await sendClaimed(ctx, claimed).catch(async (error: unknown) => {
     await releaseClaims(ctx, claimed);
     throw error;
   });
 
-  await recordResults(ctx, results, finalAttempt, suppressed);
+  await recordResults(ctx, results, suppressed);
   for (const message of simulated) await simulateOutcomes(ctx, message, [...(allowed.get(message.id) as Set<string>)]);
 
   const retrying = results.filter((result) => result.status === 'retry').length;
-  if (retrying > 0) ctx.logger.warn({ retrying, finalAttempt }, 'provider refused some emails for now');
-  return finalAttempt ? 0 : retrying;
+  if (retrying > 0) ctx.logger.warn({ retrying }, 'provider refused some emails for now');
+}
+
+/** What an email counts against the provider's rate: SES counts recipients. */
+export function emailUnits(message: ClaimedMessage): number {
+  return recipientsOf(message).length;
 }
 
 function recipientsOf(message: ClaimedMessage): string[] {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Lane } from '../../platform/schema/index.js';
 
 /**
  * Fair send scheduler: the Redis side of one dispatch path for a channel (email or SMS).
@@ -21,8 +22,7 @@ import type { Redis } from 'ioredis';
  * the scripts touch per-tenant keys they do not declare.
  */
 
-export type Lane = 'single' | 'bulk';
-export const lanes: readonly Lane[] = ['single', 'bulk'];
+export type { Lane };
 
 export interface Grant {
   tenantId: string;

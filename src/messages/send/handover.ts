@@ -1,53 +1,57 @@
 import { sql } from 'kysely';
 import { tenantActive } from '../../access/tenant-scope.js';
 import type { Db } from '../../platform/db.js';
-import { groupBy } from '../../platform/group-by.js';
 import { countSendOutcomes } from '../../platform/metrics.js';
-import type { MessageStatus } from '../../platform/schema/index.js';
+import type { Selectable } from 'kysely';
+import type { Channel, KeyEnvironment, MessageStatus, MessageTable } from '../../platform/schema/index.js';
 import { changeMessages, type NewMessageEvent } from '../status.js';
-import { suppressedRecipients } from '../../suppressions/suppressions.js';
+import { suppressedAmong, suppressionKey } from '../../suppressions/suppressions.js';
 import type { AppContext } from '../../context.js';
+import type { Grant } from './fair-scheduler.js';
 
-/** A claim older than this belongs to a worker that died mid-send; another may take the message over. */
+/** A claim older than this belongs to a worker that died mid-send; the reconciler gives it back to the queue. */
 export const abandonedClaimMs = 2 * 60 * 1000;
 
-/** A `sending` claim whose worker died before the provider call: another attempt may take it over. */
-export const abandonedClaim = () =>
-  sql<boolean>`(status = 'sending' and claimed_at < ${new Date(Date.now() - abandonedClaimMs)} and handed_over_at is null)`;
+/** Attempts a message gets before a provider's "retry later" fails it. */
+export const maxSendAttempts = 8;
+
+/** Before attempt n + 1: 2 s, 4 s, 8 s, … (what the send jobs' exponential backoff was). */
+export const retryDelayMs = (attemptsMade: number) => 2_000 * 2 ** Math.max(0, attemptsMade - 1);
 
 /**
- * Takes the given messages that are due and not taken by a live worker. Messages of suspended or
- * deleting tenants stay where they are: they go out on reactivation (the reconciler re-enqueues them).
+ * Claims what the scheduler granted: for each grant, up to `count` of the sender's ready messages of that lane,
+ * oldest first, in one statement. Rows another worker holds are skipped, not waited for; messages of a
+ * suspended or deleting tenant stay where they are (they go out on reactivation).
  */
-export async function claimMessages(ctx: AppContext, messageIds: string[], channel: 'email' | 'sms') {
-  const { db } = ctx;
-  return db
-    .updateTable('messages')
-    .set({ status: 'sending', claimed_at: new Date(), updated_at: new Date() })
-    .where('id', 'in', messageIds)
-    .where('channel', '=', channel)
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'queued'),
-        eb.and([eb('status', '=', 'scheduled'), eb('scheduled_at', '<=', new Date())]),
-        abandonedClaim(),
-      ]),
-    )
-    .where(tenantActive('messages.tenant_id'))
-    .returningAll()
-    .execute();
+export async function claimGrants(ctx: AppContext, channel: Channel, environment: KeyEnvironment, grants: readonly Grant[]) {
+  if (grants.length === 0) return [];
+  const { rows } = await sql<ClaimedMessage>`
+    update messages as m set status = 'sending', claimed_at = now(), updated_at = now()
+      from (select picked.id
+              from unnest(${grants.map((grant) => grant.tenantId)}::text[], ${grants.map((grant) => grant.lane)}::text[],
+                          ${grants.map((grant) => grant.count)}::int[]) as g(sender, lane, n)
+              cross join lateral (
+                select id from messages
+                 where coalesce(tenant_id, org_id) = g.sender and channel = ${channel} and environment = ${environment}
+                   and lane = g.lane and status in ('queued', 'scheduled') and not_before is null
+                   and ${tenantActive('messages.tenant_id')}
+                 order by id
+                 limit g.n
+                 for update skip locked) as picked) as claim
+     where m.id = claim.id
+    returning m.*`.execute(ctx.db);
+  return rows;
 }
 
 /**
- * Gives claimed messages back to the queue when an attempt fails before the provider saw them (a database,
- * Redis or provider-account error), so the job's retry can take them again at once.
+ * Gives claimed messages back when an attempt fails before the provider saw them (a database, Redis or
+ * provider-account error): they are ready again after a short wait, as a retried job's were.
  */
 export async function releaseClaims(ctx: AppContext, messages: ClaimedMessage[]) {
-  const { db } = ctx;
   if (messages.length === 0) return;
-  await db
+  await ctx.db
     .updateTable('messages')
-    .set({ status: 'queued', claimed_at: null, handed_over_at: null, updated_at: new Date() })
+    .set({ status: 'queued', claimed_at: null, handed_over_at: null, not_before: new Date(Date.now() + retryDelayMs(1)), updated_at: new Date() })
     .where('id', 'in', messages.map((message) => message.id))
     .where('status', '=', 'sending')
     .execute();
@@ -122,7 +126,7 @@ export async function settleHandedOver(ctx: AppContext, olderThan = new Date(Dat
   });
 }
 
-export type ClaimedMessage = Awaited<ReturnType<typeof claimMessages>>[number];
+export type ClaimedMessage = Selectable<MessageTable>;
 
 export interface MessageResult {
   message: ClaimedMessage;
@@ -134,22 +138,24 @@ export interface MessageResult {
 }
 
 /**
- * Writes the outcome of a send attempt (one statement for all statuses; retries go back to the queue) with
- * its timeline events, in one transaction.
+ * Writes the outcome of a send attempt (one statement for all statuses) with its timeline events, in one
+ * transaction. A message the provider asked to retry goes back to the queue after its backoff, or fails once
+ * it has had maxSendAttempts attempts.
  */
-export async function recordResults(ctx: AppContext, results: MessageResult[], finalAttempt: boolean, suppressed: Map<string, string[]>) {
-  const rows = results.map((result) => ({
-    id: result.message.id,
-    status: result.status === 'retry' ? (finalAttempt ? 'failed' : 'queued') : result.status,
-    providerMessageId: result.providerMessageId ?? null,
-    error: result.error ?? null,
-    subject: result.subject ?? null,
-  }));
-  if (rows.length === 0) return;
+export async function recordResults(ctx: AppContext, results: MessageResult[], suppressed: Map<string, string[]>) {
+  if (results.length === 0) return;
+  const settled = results.map((result) => {
+    const attempts = result.message.attempts + 1;
+    const status = result.status === 'retry' && attempts >= maxSendAttempts ? ('failed' as const) : result.status;
+    return { ...result, status, attempts };
+  });
+  const retryAt = (attempts: number) => new Date(Date.now() + retryDelayMs(attempts)).toISOString();
   await changeMessages(ctx, async (trx) => {
     await sql`
       update messages as m set
         status = v.status,
+        attempts = v.attempts,
+        not_before = v.not_before,
         provider_message_id = coalesce(v.provider_message_id, m.provider_message_id),
         subject = coalesce(v.subject, m.subject),
         last_error = v.error,
@@ -158,18 +164,21 @@ export async function recordResults(ctx: AppContext, results: MessageResult[], f
         -- A refusal means the provider does not have it: the retry may hand it over again.
         handed_over_at = case when v.status = 'queued' then null else m.handed_over_at end,
         updated_at = now()
-      from unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.status)}::text[],
-                  ${rows.map((row) => row.providerMessageId)}::text[], ${rows.map((row) => row.error)}::text[],
-                  ${rows.map((row) => row.subject)}::text[])
-        as v(id, status, provider_message_id, error, subject)
+      from unnest(${settled.map((row) => row.message.id)}::text[],
+                  ${settled.map((row) => (row.status === 'retry' ? 'queued' : row.status))}::text[],
+                  ${settled.map((row) => row.attempts)}::int[],
+                  ${settled.map((row) => (row.status === 'retry' ? retryAt(row.attempts) : null))}::timestamptz[],
+                  ${settled.map((row) => row.providerMessageId ?? null)}::text[], ${settled.map((row) => row.error ?? null)}::text[],
+                  ${settled.map((row) => row.subject ?? null)}::text[])
+        as v(id, status, attempts, not_before, provider_message_id, error, subject)
       where m.id = v.id and m.status = 'sending'`.execute(trx);
-    return { result: undefined, events: attemptEvents(results, finalAttempt, suppressed) };
+    return { result: undefined, events: attemptEvents(settled, suppressed) };
   });
-  countSendOutcomes(ctx.config, results, finalAttempt);
+  countSendOutcomes(ctx.config, settled);
 }
 
 /** Timeline events of a send attempt: sent, failed, and one suppressed event per suppressed recipient. */
-function attemptEvents(results: MessageResult[], finalAttempt: boolean, suppressed: Map<string, string[]>) {
+function attemptEvents(results: MessageResult[], suppressed: Map<string, string[]>) {
   const events: NewMessageEvent[] = [];
   for (const result of results) {
     const { message } = result;
@@ -178,7 +187,7 @@ function attemptEvents(results: MessageResult[], finalAttempt: boolean, suppress
     }
     if (result.status === 'sent') {
       events.push({ message, type: 'sent', data: { provider_message_id: result.providerMessageId }, dedupeKey: `${message.id}:sent` });
-    } else if (result.status === 'failed' || (result.status === 'retry' && finalAttempt)) {
+    } else if (result.status === 'failed') {
       events.push({ message, type: 'failed', data: { error: result.error }, dedupeKey: `${message.id}:failed` });
     }
   }
@@ -187,23 +196,21 @@ function attemptEvents(results: MessageResult[], finalAttempt: boolean, suppress
 
 /**
  * Splits each message's recipients into those it may still reach and those suppressed (for its tenant or
- * org-wide, in its environment): one query per (org, tenant, environment) among the messages.
+ * org-wide, in its environment): one query for the whole round, however many senders it spans.
  */
 export async function filterSuppressed(ctx: AppContext, messages: ClaimedMessage[], recipientsOf: (message: ClaimedMessage) => string[]) {
-  const { db } = ctx;
-  const groups = groupBy(messages, (message) => `${message.org_id}/${message.tenant_id ?? ''}/${message.environment}`);
+  const blocked = await suppressedAmong(
+    ctx.db,
+    messages.flatMap((message) => recipientsOf(message).map((address) => ({ scope: message, address }))),
+  );
   const allowed = new Map<string, Set<string>>();
   const suppressed = new Map<string, string[]>();
-  for (const group of groups.values()) {
-    const first = group[0] as ClaimedMessage;
-    const addresses = [...new Set(group.flatMap(recipientsOf))];
-    const blocked = await suppressedRecipients(db, first, addresses);
-    for (const message of group) {
-      const recipients = recipientsOf(message);
-      allowed.set(message.id, new Set(recipients.filter((address) => !blocked.has(address))));
-      const dropped = recipients.filter((address) => blocked.has(address));
-      if (dropped.length > 0) suppressed.set(message.id, dropped);
-    }
+  for (const message of messages) {
+    const recipients = recipientsOf(message);
+    const isBlocked = (address: string) => blocked.has(suppressionKey(message, address));
+    allowed.set(message.id, new Set(recipients.filter((address) => !isBlocked(address))));
+    const dropped = recipients.filter(isBlocked);
+    if (dropped.length > 0) suppressed.set(message.id, dropped);
   }
   return { allowed, suppressed };
 }

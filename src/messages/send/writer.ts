@@ -2,13 +2,14 @@ import { type Insertable, sql } from 'kysely';
 import { isUnavailable } from '../../platform/db-errors.js';
 import { type AppContext, contextCache, within } from '../../context.js';
 import { type Db, onCommit, transaction } from '../../platform/db.js';
-import type { MessageTable } from '../../platform/schema/index.js';
+import type { Lane, MessageTable } from '../../platform/schema/index.js';
 import { messageEventRow, messageWebhookEvent } from '../status.js';
-import { queueNames } from '../../platform/jobs.js';
 import { usageUpsert } from '../../usage/usage.js';
 import { routeEvents, stageDeliveries } from '../../webhooks/fan-out.js';
+import { markReady } from './schedulers.js';
 
-export type NewMessage = Insertable<MessageTable> & { id: string; job_id: string; tenant_id: string | null };
+/** A message as an accept path builds it; the writer decides its lane. */
+export type NewMessage = Omit<Insertable<MessageTable>, 'lane'> & { id: string; tenant_id: string | null };
 
 interface PendingWrite {
   messages: NewMessage[];
@@ -18,32 +19,8 @@ interface PendingWrite {
   reject: (error: unknown) => void;
 }
 
-/** How many messages one send job carries: enough to amortise the queue, few enough to spread over workers. */
-export const messagesPerJob = 100;
 const maxMessagesPerCommit = 1_000;
 const maxConcurrentCommits = 2;
-
-/** Job ids for a commit's messages: immediate ones share a job per chunk, scheduled ones get a delayed job each. */
-export function assignJobs(messages: Omit<NewMessage, 'job_id'>[]): NewMessage[] {
-  const assigned: NewMessage[] = [];
-  let chunkJobId = '';
-  let chunkSize = messagesPerJob;
-  for (const message of messages) {
-    if (message.scheduled_at) {
-      assigned.push({ ...message, job_id: scheduledJobId(message.id, message.scheduled_at) });
-      continue;
-    }
-    if (chunkSize === messagesPerJob) {
-      chunkJobId = `send-${message.id}`;
-      chunkSize = 0;
-    }
-    chunkSize++;
-    assigned.push({ ...message, job_id: chunkJobId });
-  }
-  return assigned;
-}
-
-export const scheduledJobId = (messageId: string, at: Date) => `scheduled-${messageId}-${at.getTime()}`;
 
 /** Splices already-serialised JSON columns into a row's JSON without parsing them again. */
 function rowJson(row: Record<string, unknown>, jsonColumns: Record<string, string>): string {
@@ -77,28 +54,6 @@ function acceptStatement(messages: NewMessage[], events: ReturnType<typeof messa
       insert into message_events select * from json_populate_recordset(null::message_events, ${eventsJson}::json)
     )
     ${usage ?? sql`select 1`}`;
-}
-
-/** Adds the send jobs for committed messages; a failure here is repaired by the reconciler, not the caller. */
-export async function enqueueSendJobs(
-  ctx: AppContext,
-  queueName: typeof queueNames.sendEmail | typeof queueNames.sendSms,
-  messages: { id: string; job_id: string; scheduled_at?: Date | null }[],
-) {
-  const byJob = new Map<string, { messageIds: string[]; delay: number }>();
-  for (const message of messages) {
-    const job = byJob.get(message.job_id) ?? {
-      messageIds: [],
-      delay: message.scheduled_at ? Math.max(0, message.scheduled_at.getTime() - Date.now()) : 0,
-    };
-    job.messageIds.push(message.id);
-    byJob.set(message.job_id, job);
-  }
-  await ctx.jobs.enqueueBulk(
-    queueName,
-    'send',
-    [...byJob].map(([jobId, job]) => ({ data: { messageIds: job.messageIds }, opts: { jobId, delay: job.delay } })),
-  );
 }
 
 /** The group committer of one application context (see commitMessages). */
@@ -182,7 +137,11 @@ function createMessageWriter(ctx: AppContext) {
   }
 
   async function commit(batch: PendingWrite[]) {
-    const messages = batch.flatMap((write) => write.messages);
+    // One request's one message is a single send; a batch's messages are bulk, and wait behind its singles.
+    const messages = batch.flatMap((write) => {
+      const lane: Lane = write.messages.length > 1 ? 'bulk' : 'single';
+      return write.messages.map((message) => ({ ...message, lane, attempts: 0, not_before: message.scheduled_at ?? null }));
+    });
     const now = new Date();
     const accepted = messages.map((message) => {
       const data = message.scheduled_at ? { scheduled_at: message.scheduled_at.toISOString() } : {};
@@ -197,15 +156,12 @@ function createMessageWriter(ctx: AppContext) {
     );
     const webhookTargets = await routeEvents(ctx, accepted.map((event) => event.webhookEvent));
     const extras = batch.filter((write) => write.alsoInTransaction);
-    const enqueueSends = async () => {
-      for (const channel of ['email', 'sms'] as const) {
-        const ofChannel = messages.filter((message) => message.channel === channel);
-        if (ofChannel.length === 0) continue;
-        await enqueueSendJobs(ctx, channel === 'email' ? queueNames.sendEmail : queueNames.sendSms, ofChannel).catch(
-          (error: unknown) => ctx.logger.error({ err: error }, 'enqueue after commit failed; the reconciler will re-enqueue'),
-        );
-      }
-    };
+    // Scheduled messages become ready when due (the dispatcher's promoter); the rest are ready now.
+    const enqueueSends = () =>
+      markReady(
+        ctx,
+        messages.filter((message) => message.not_before === null),
+      ).catch((error: unknown) => ctx.logger.error({ err: error }, 'telling the send scheduler failed; the reconciler will'));
     // One statement, without a transaction, when nothing else must commit with it (the common case).
     if (extras.length === 0 && webhookTargets.length === 0) {
       await statement.execute(ctx.db);

@@ -6,7 +6,7 @@ import { messageTags, scheduledAt } from '../email/input.js';
 import { invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { maxSmsBodyBytes } from '../../platform/limits.js';
-import { assignJobs, commitMessages } from '../send/writer.js';
+import { commitMessages, type NewMessage } from '../send/writer.js';
 import type { Principal } from '../../access/principal.js';
 import { assertSmsSenderAllowed, originationNumber, senderId } from './senders.js';
 import type { AppContext } from '../../context.js';
@@ -59,32 +59,29 @@ export async function acceptSms(ctx: AppContext, principal: Principal,
   await assertSmsSenderAllowed(ctx.db, principal, input);
   const segmented = new SegmentedMessage(input.body);
   const scheduledAt = input.scheduled_at ? new Date(input.scheduled_at) : null;
-  const [message] = assignJobs([
-    {
-      id: newId('message'),
-      org_id: principal.orgId,
-      tenant_id: principal.tenantId,
-      key_id: principal.keyId,
-      channel: 'sms',
-      environment: principal.environment,
-      status: scheduledAt ? 'scheduled' : 'queued',
-      sender: input.sender_id ?? input.origination_number ?? '',
-      recipients: [to],
-      subject: null,
-      domain_id: null,
-      content: JSON.stringify({
-        body: input.body,
-        segments: segmented.segmentsCount,
-        encoding: segmented.encodingName,
-        type: input.type,
-        sender_id: input.sender_id,
-        origination_number: input.origination_number,
-      }),
-      tags: JSON.stringify(input.tags ?? []),
-      scheduled_at: scheduledAt,
-    },
-  ]);
-  if (!message) throw new Error('assignJobs returned no message');
+  const message: NewMessage = {
+    id: newId('message'),
+    org_id: principal.orgId,
+    tenant_id: principal.tenantId,
+    key_id: principal.keyId,
+    channel: 'sms',
+    environment: principal.environment,
+    status: scheduledAt ? 'scheduled' : 'queued',
+    sender: input.sender_id ?? input.origination_number ?? '',
+    recipients: [to],
+    subject: null,
+    domain_id: null,
+    content: JSON.stringify({
+      body: input.body,
+      segments: segmented.segmentsCount,
+      encoding: segmented.encodingName,
+      type: input.type,
+      sender_id: input.sender_id,
+      origination_number: input.origination_number,
+    }),
+    tags: JSON.stringify(input.tags ?? []),
+    scheduled_at: scheduledAt,
+  };
   const body = {
     id: message.id,
     status: message.status,

@@ -1,6 +1,5 @@
 import {
   type ClaimedMessage,
-  claimMessages,
   filterSuppressed,
   markHandedOver,
   type MessageResult,
@@ -8,7 +7,6 @@ import {
   releaseClaims,
 } from '../send/handover.js';
 import type { OutboundSms } from '../../providers/sms/sender.js';
-import { sharedSendRate } from '../send/rate.js';
 import { unregisteredSmsSenders } from './senders.js';
 import { addSuppressions } from '../../suppressions/suppressions.js';
 import { type AppContext, contextCache } from '../../context.js';
@@ -34,12 +32,11 @@ async function isOptedOut(ctx: AppContext, phoneNumber: string): Promise<boolean
   return optedOut;
 }
 
-const sendRates = contextCache((ctx) => sharedSendRate(ctx, 'sms', ctx.config.SNS_MAX_SEND_RATE));
-
-/** Sends the due SMS among `messageIds`. Returns how many must be retried (the job retries them). */
-export async function deliverSms(ctx: AppContext, messageIds: string[], finalAttempt: boolean): Promise<number> {
-  const claimed = await claimMessages(ctx, messageIds, 'sms');
-  if (claimed.length === 0) return 0;
+/**
+ * Sends claimed SMS (the scheduler granted them their share of the provider's rate) and records each outcome;
+ * a provider's "retry later" puts a message back in the queue after its backoff.
+ */
+export async function sendSms(ctx: AppContext, claimed: ClaimedMessage[]): Promise<void> {
   // The sender was checked at acceptance; a scheduled message must not go out under one unregistered since.
   const senderRefusals = await unregisteredSmsSenders(ctx.db, claimed);
   const results: MessageResult[] = claimed.flatMap((message) => {
@@ -55,13 +52,10 @@ export async function deliverSms(ctx: AppContext, messageIds: string[], finalAtt
     // Messages the provider has not seen go back to the queue; those it has are recorded below.
     const done = new Set(results.map((result) => result.message.id));
     await releaseClaims(ctx, claimed.filter((message) => !done.has(message.id)));
-    await recordResults(ctx, results, finalAttempt, suppressed);
+    await recordResults(ctx, results, suppressed);
     throw error;
   }
-
-  await recordResults(ctx, results, finalAttempt, suppressed);
-  const retrying = results.filter((result) => result.status === 'retry').length;
-  return finalAttempt ? 0 : retrying;
+  await recordResults(ctx, results, suppressed);
 }
 
 async function sendEach(ctx: AppContext, claimed: ClaimedMessage[], suppressed: Map<string, string[]>, results: MessageResult[]) {
@@ -81,7 +75,6 @@ async function sendEach(ctx: AppContext, claimed: ClaimedMessage[], suppressed: 
       results.push({ message, status: 'suppressed' });
       continue;
     }
-    await sendRates(ctx)(1);
     await markHandedOver(ctx, [message]);
     const outcome = await ctx.providers.sms.send(outbound(message, to));
     if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });

@@ -17,6 +17,8 @@ export const messageStatuses = [
 export type MessageStatus = (typeof messageStatuses)[number];
 
 export type Channel = 'email' | 'sms';
+/** A request's one message is a single send, a batch's messages are bulk: a sender's singles go first. */
+export type Lane = 'single' | 'bulk';
 
 export interface MessageTable {
   id: string;
@@ -35,7 +37,11 @@ export interface MessageTable {
   content_erased_at: Date | null;
   tags: ColumnType<{ name: string; value: string }[], string, string>;
   scheduled_at: Date | null;
-  job_id: string | null;
+  lane: ColumnType<Lane, Lane | undefined, Lane>;
+  /** Send attempts so far. */
+  attempts: ColumnType<number, number | undefined, number>;
+  /** A scheduled or retried message waits until then; null: ready, it goes when the scheduler grants it. */
+  not_before: Date | null;
   claimed_at: Date | null;
   handed_over_at: Date | null;
   provider_message_id: string | null;

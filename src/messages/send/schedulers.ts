@@ -1,0 +1,94 @@
+import type { AppContext } from '../../context.js';
+import { contextCache } from '../../context.js';
+import type { Channel, KeyEnvironment, Lane } from '../../platform/schema/index.js';
+import { type FairScheduler, fairScheduler, type Grant } from './fair-scheduler.js';
+
+// The send schedulers of a context: one per channel and environment, so test sends never take the provider's
+// rate and each channel has its own. Redis keeps only per-sender counts; Postgres keeps the messages.
+
+export const channels: readonly Channel[] = ['email', 'sms'];
+export const environments: readonly KeyEnvironment[] = ['live', 'test'];
+
+/**
+ * Who a message is fair against: its tenant, or its org for an org's own (tenant-less) sends. Unique across
+ * orgs: tenant and org ids are distinct prefixed ids.
+ */
+export const senderOf = (message: { tenant_id: string | null; org_id: string }) => message.tenant_id ?? message.org_id;
+
+const schedulerSet = contextCache((ctx) => {
+  const build = (channel: Channel, environment: KeyEnvironment) =>
+    fairScheduler({
+      redis: ctx.jobs.producerConnection(),
+      // A hash tag per scheduler: its scripts touch keys they do not declare, which Redis Cluster needs in one slot.
+      prefix: `${ctx.config.QUEUE_PREFIX}:{send-${channel}-${environment}}`,
+      // The live SMS rate is configured; the live email rate is the provider's, set once the dispatcher has asked.
+      ratePerSecond: environment === 'live' && channel === 'sms' ? ctx.config.SNS_MAX_SEND_RATE : null,
+    });
+  return {
+    email: { live: build('email', 'live'), test: build('email', 'test') },
+    sms: { live: build('sms', 'live'), test: build('sms', 'test') },
+  } satisfies Record<Channel, Record<KeyEnvironment, FairScheduler>>;
+});
+
+export function sendScheduler(ctx: AppContext, channel: Channel, environment: KeyEnvironment): FairScheduler {
+  return schedulerSet(ctx)[channel][environment];
+}
+
+interface ReadyMessage {
+  org_id: string;
+  tenant_id: string | null;
+  channel: Channel;
+  environment: KeyEnvironment;
+  lane: Lane;
+}
+
+/** Tells the schedulers these committed messages are ready to send: one round trip per scheduler they touch. */
+export async function markReady(ctx: AppContext, messages: readonly ReadyMessage[]): Promise<void> {
+  await forEachScheduler(ctx, messages, (scheduler, entries) => scheduler.markReadyMany(entries));
+}
+
+/** The reconciler's and a release's correction: each count becomes at least what Postgres holds. */
+export async function ensureReady(ctx: AppContext, counts: readonly (ReadyMessage & { count: number })[]): Promise<void> {
+  await forEachScheduler(ctx, counts, (scheduler, entries) => scheduler.ensureReady(entries));
+}
+
+/** A suspended or deleted sender's messages are granted no more; `ensureReady` brings them back on release. */
+export async function dropSender(ctx: AppContext, sender: string): Promise<void> {
+  await Promise.all(channels.flatMap((channel) => environments.map((environment) => sendScheduler(ctx, channel, environment).drop(sender))));
+}
+
+async function forEachScheduler(
+  ctx: AppContext,
+  messages: readonly (ReadyMessage & { count?: number })[],
+  apply: (scheduler: FairScheduler, entries: Grant[]) => Promise<unknown>,
+) {
+  const bySchedulerAndSender = new Map<string, { channel: Channel; environment: KeyEnvironment; entry: Grant }>();
+  for (const message of messages) {
+    const sender = senderOf(message);
+    const key = `${message.channel}/${message.environment}/${sender}/${message.lane}`;
+    const existing = bySchedulerAndSender.get(key);
+    if (existing) existing.entry.count += message.count ?? 1;
+    else {
+      bySchedulerAndSender.set(key, {
+        channel: message.channel,
+        environment: message.environment,
+        entry: { tenantId: sender, lane: message.lane, count: message.count ?? 1 },
+      });
+    }
+  }
+  const perScheduler = new Map<FairScheduler, Grant[]>();
+  for (const { channel, environment, entry } of bySchedulerAndSender.values()) {
+    const scheduler = sendScheduler(ctx, channel, environment);
+    perScheduler.set(scheduler, [...(perScheduler.get(scheduler) ?? []), entry]);
+  }
+  await Promise.all([...perScheduler].map(([scheduler, entries]) => apply(scheduler, entries)));
+}
+
+/** Every scheduler's waiting senders, for the metrics. */
+export async function schedulerStats(ctx: AppContext) {
+  return Promise.all(
+    channels.flatMap((channel) =>
+      environments.map(async (environment) => ({ channel, environment, ...(await sendScheduler(ctx, channel, environment).stats()) })),
+    ),
+  );
+}
