@@ -23,6 +23,9 @@ const schedulerSet = contextCache((ctx) => {
       prefix: `${ctx.config.QUEUE_PREFIX}:{send-${channel}-${environment}}`,
       // The live SMS rate is configured; the live email rate is the provider's, set once the dispatcher has asked.
       ratePerSecond: environment === 'live' && channel === 'sms' ? ctx.config.SNS_MAX_SEND_RATE : null,
+      // A quarter of a second's worth at once at most: the provider counts per second, and a full second's
+      // burst on top of the steady rate would exceed it (SES answers that with throttling).
+      burstSeconds: 0.25,
     });
   return {
     email: { live: build('email', 'live'), test: build('email', 'test') },
