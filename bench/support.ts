@@ -2,11 +2,14 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Environment for bench runs: its own database and queue prefix, quiet logs. */
+/**
+ * Environment for bench runs: its own database and queue prefix (BENCH_DATABASE_URL and BENCH_QUEUE_PREFIX
+ * move them, so two benches on one machine do not drop each other's database), quiet logs.
+ */
 export const benchEnv = {
   ...process.env,
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/sendoka_bench',
-  QUEUE_PREFIX: 'sendoka_bench',
+  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sendoka_bench',
+  QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'sendoka_bench',
   LOG_LEVEL: 'warn',
   NODE_ENV: 'production',
 };

@@ -57,7 +57,7 @@ const deadUrl = 'http://127.0.0.1:9/dead';
 
 async function phase(name: string, withDeadEndpoint: boolean) {
   const org = await createOrg(db, `Webhook bench ${name}`);
-  const principal = { orgId: org.id, keyId: 'key_bench', tenantId: null, environment: 'live' as const, scopes: new Set(allScopes), allowedDomainIds: null };
+  const principal = { orgId: org.id, keyId: 'key_bench', tenantId: null, environment: 'live' as const, scopes: new Set(allScopes), allowedDomainIds: null, limits: null };
   const policy = { allowInsecure: true, allowPrivate: true };
   const paths: string[] = [];
   for (let index = 0; index < liveEndpoints; index++) {

@@ -13,6 +13,7 @@ export const tenantTables = [
   'message_events',
   'suppressions',
   'usage_counters',
+  'quota_counters',
   'idempotency_records',
   'templates',
   'audiences',

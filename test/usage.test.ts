@@ -5,6 +5,9 @@ import { db, newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();
 
+/** A tenant without quotas, as the usage response shows it. */
+const noQuotas = { email_per_month: { limit: null, remaining: null }, sms_per_month: { limit: null, remaining: null } };
+
 async function orgWithTwoTenants() {
   const org = await newOrg();
   const tenant = async (name: string) =>
@@ -117,6 +120,7 @@ describe('usage API (walkthrough step 7)', () => {
       email_test: 34,
       sms_live: 112,
       sms_test: 0,
+      quotas: noQuotas,
     });
     expect((await call('GET', `/api/v1/tenants/${acme}/usage?period=2026-05`, { key: rootKey })).body).toStrictEqual({
       tenant_id: acme,
@@ -125,6 +129,7 @@ describe('usage API (walkthrough step 7)', () => {
       email_test: 0,
       sms_live: 0,
       sms_test: 0,
+      quotas: noQuotas,
     });
     expect((await call('GET', `/api/v1/tenants/${globex}/usage?period=2026-04`, { key: rootKey })).body).toMatchObject({
       email_live: 7,
@@ -143,6 +148,7 @@ describe('usage API (walkthrough step 7)', () => {
       email_test: 0,
       sms_live: 0,
       sms_test: 2,
+      quotas: noQuotas,
     });
     expect((await call('GET', '/api/v1/usage', { key: rootKey })).body.sms_test).toBe(2);
   });
@@ -159,8 +165,8 @@ describe('usage API (walkthrough step 7)', () => {
       sms_live: 112,
       sms_test: 3,
       tenants: [
-        { tenant_id: acme, email_live: 18_200, email_test: 34, sms_live: 112, sms_test: 0 },
-        { tenant_id: globex, email_live: 7, email_test: 0, sms_live: 0, sms_test: 3 },
+        { tenant_id: acme, email_live: 18_200, email_test: 34, sms_live: 112, sms_test: 0, quotas: noQuotas },
+        { tenant_id: globex, email_live: 7, email_test: 0, sms_live: 0, sms_test: 3, quotas: noQuotas },
       ].sort((a, b) => a.tenant_id.localeCompare(b.tenant_id)),
     });
     const empty = await call('GET', '/api/v1/usage?period=2025-01', { key: rootKey });
@@ -184,7 +190,7 @@ describe('usage API (walkthrough step 7)', () => {
       email_test: 34,
       sms_live: 112,
       sms_test: 0,
-      tenants: [{ tenant_id: acme, email_live: 18_200, email_test: 34, sms_live: 112, sms_test: 0 }],
+      tenants: [{ tenant_id: acme, email_live: 18_200, email_test: 34, sms_live: 112, sms_test: 0, quotas: noQuotas }],
     });
 
     // usage:read does not open the rest of the tenants API.

@@ -26,6 +26,7 @@ export function keyAuthenticator(db: Db, keys: KeyCache, ttlMs: number) {
         'api_keys.scopes',
         'api_keys.allowed_domain_ids',
         'tenants.status as tenant_status',
+        'tenants.limits',
       ])
       .where('api_keys.secret_sha256', '=', hash)
       .where('api_keys.revoked_at', 'is', null)
@@ -49,6 +50,7 @@ export function keyAuthenticator(db: Db, keys: KeyCache, ttlMs: number) {
         environment: row.environment,
         scopes: new Set(row.scopes as Scope[]),
         allowedDomainIds: row.allowed_domain_ids,
+        limits: row.limits,
       },
     };
   }

@@ -1,4 +1,4 @@
-import type { KeyEnvironment } from '../platform/schema/index.js';
+import type { KeyEnvironment, TenantLimits } from '../platform/schema/index.js';
 import { notFound } from '../platform/errors.js';
 import type { Scope } from './scopes.js';
 
@@ -12,6 +12,11 @@ export interface Principal {
   scopes: ReadonlySet<Scope>;
   /** null when the key may use any domain of its tenant (or org, for root keys). */
   allowedDomainIds: readonly string[] | null;
+  /**
+   * The key's tenant's limits as of its lookup (at most KEY_CACHE_TTL_MS old; a change drops cached keys at
+   * once); null for a platform-root key.
+   */
+  limits: TenantLimits | null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { docsPage } from './docs.js';
 import { opsRouter } from './health.js';
 import { authenticate, errorHandler, notFoundHandler, requireJsonBody } from './middleware.js';
 import { openApiDocument, routePattern } from './openapi.js';
+import { apiRateLimit } from './rate-limit.js';
 import { audiencesRouter } from './routes/audiences.js';
 import { cronRouter } from './routes/cron.js';
 import { domainsRouter } from './routes/domains.js';
@@ -18,6 +19,7 @@ import { emailsRouter } from './routes/emails.js';
 import { ingestRouter } from './routes/ingest.js';
 import { keysRouter } from './routes/keys.js';
 import { messagesRouter } from './routes/messages.js';
+import { orgRouter } from './routes/org.js';
 import { smsRouter } from './routes/sms.js';
 import { smsSendersRouter } from './routes/sms-senders.js';
 import { suppressionsRouter } from './routes/suppressions.js';
@@ -98,6 +100,7 @@ export function createApp(ctx: AppContext) {
   const api = express.Router();
   api.use(requireJsonBody);
   api.use(authenticate(keyAuthenticator(ctx.db, ctx.keys, config.KEY_CACHE_TTL_MS)));
+  api.use(apiRateLimit(ctx));
   // The send paths first: every router a request passes on its way costs a path match.
   api.use('/emails', emailsRouter(ctx));
   api.use('/sms/senders', smsSendersRouter(ctx));
@@ -105,6 +108,7 @@ export function createApp(ctx: AppContext) {
   // Before the tenants router: tenant-bound keys with usage:read may read /tenants/:id/usage.
   api.use(usageRouter(ctx));
   api.use('/tenants', tenantsRouter(ctx));
+  api.use('/org', orgRouter(ctx));
   api.use('/keys', keysRouter(ctx));
   api.use('/domains', domainsRouter(ctx));
   api.use('/test-inboxes', testInboxesRouter(ctx));

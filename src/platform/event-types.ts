@@ -19,6 +19,8 @@ export const eventTypes = [
   'tenant.suspended',
   'tenant.reactivated',
   'tenant.deleted',
+  'tenant.quota_warning',
+  'tenant.quota_exceeded',
   'webhook.test',
   'webhook.endpoint_disabled',
 ] as const;

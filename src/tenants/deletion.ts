@@ -16,7 +16,7 @@ type Deletion = Selectable<TenantDeletionTable>;
 
 /**
  * Every table holding tenant rows, in the order they are emptied, with the kind of its (time-sortable)
- * ids; null for the two without an id column, taken by ctid (a tenant has few of their rows). The order
+ * ids; null for those without an id column, taken by ctid (a tenant has few of their rows). The order
  * follows who writes what: keys first (nothing authenticates any more); then the tenant's webhook
  * deliveries and endpoints (nothing more goes out to it, and no endpoint delete cascades over a million
  * deliveries); messages before what their sending and provider notifications write; webhook events last,
@@ -30,6 +30,7 @@ const tables = {
   message_events: 'event',
   suppressions: 'suppression',
   usage_counters: null,
+  quota_counters: null,
   idempotency_records: null,
   test_inboxes: 'testInbox',
   sms_senders: 'smsSender',

@@ -13,5 +13,6 @@ export function presentTenant(tenant: Tenant) {
     metadata: tenant.metadata,
     created_at: tenant.created_at.toISOString(),
     suspended_at: tenant.status === 'suspended' ? (tenant.suspended_at?.toISOString() ?? null) : null,
+    limits: tenant.limits,
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { findTenant, lockTenant } from '../access/tenant-scope.js';
 import { type Db, onCommit, transaction } from '../platform/db.js';
@@ -8,9 +9,11 @@ import { newId } from '../platform/ids.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { deletionProgress } from './deletion.js';
 import { dropSender } from '../messages/send/schedulers.js';
+import { quotaField, tenantLimitsInput, type TenantLimitsInput } from './limits.js';
 import { presentTenant } from './record.js';
 import { publishStatusEvent, requestRelease } from './suspension.js';
 import type { AppContext } from '../context.js';
+import { restartQuotaCounts } from '../usage/quotas.js';
 
 const slug = z
   .string()
@@ -26,6 +29,7 @@ export const createTenantInput = z.strictObject({
   slug,
   external_ref: z.string().min(1).max(255).nullish(),
   metadata: metadata.optional(),
+  limits: tenantLimitsInput.optional(),
 });
 
 export const updateTenantInput = z.strictObject({
@@ -34,6 +38,7 @@ export const updateTenantInput = z.strictObject({
   external_ref: z.string().min(1).max(255).nullable().optional(),
   metadata: metadata.optional(),
   status: z.enum(['active', 'suspended']).optional(),
+  limits: tenantLimitsInput.optional(),
 });
 
 export const listTenantsQuery = pageQuery.extend({
@@ -54,6 +59,8 @@ export async function createTenant(db: Db, orgId: string, input: z.infer<typeof 
         slug: input.slug,
         external_ref: input.external_ref ?? null,
         metadata: JSON.stringify(input.metadata ?? {}),
+        // The org's defaults, with what the request gives over them.
+        limits: sql<string>`(select default_tenant_limits from orgs where id = ${orgId}) || ${JSON.stringify(input.limits ?? {})}::jsonb`,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -107,11 +114,13 @@ export async function updateTenant(ctx: AppContext, orgId: string,
           status: input.status,
           suspended_at: transition === 'suspended' ? now : undefined,
           status_event_pending: transition ? true : undefined,
+          limits: input.limits === undefined ? undefined : sql<string>`limits || ${JSON.stringify(input.limits)}::jsonb`,
           updated_at: now,
         })
         .where('id', '=', tenantId)
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (input.limits) await limitsChanged(ctx, trx, current, input.limits);
       if (transition) await onCommit(trx, () => afterTransition(ctx, updated));
       return updated;
     });
@@ -120,6 +129,19 @@ export async function updateTenant(ctx: AppContext, orgId: string,
     if (input.slug && isUniqueViolation(error, 'tenants_org_slug_unique')) throw slugTaken(input.slug);
     throw error;
   }
+}
+
+/**
+ * A quota set where there was none starts counting afresh from the month's committed usage: while the tenant
+ * had no quota its sends reserved nothing. Keys cache their tenant's limits, so they are dropped after commit.
+ */
+async function limitsChanged(ctx: AppContext, trx: Db, current: Tenant, limits: TenantLimitsInput) {
+  const channels = (['email', 'sms'] as const).filter((channel) => {
+    const field = quotaField[channel];
+    return current.limits[field] === null && limits[field] != null;
+  });
+  await restartQuotaCounts(trx, current.id, channels, ctx.clock());
+  await onCommit(trx, () => ctx.keys.changed({ tenantId: current.id }));
 }
 
 /** What follows a committed suspension or reactivation; a failed publish or enqueue is repaired by the tenants sweep. */

@@ -6,6 +6,9 @@ import type { KeyEnvironment, UsageChannel } from '../platform/schema/index.js';
 import { notFound } from '../platform/errors.js';
 import { usagePeriods } from '../platform/limits.js';
 import type { Principal } from '../access/principal.js';
+import { periodOf, quotaStatuses } from './quotas.js';
+
+export { periodOf };
 
 export interface UsageIncrement {
   orgId: string;
@@ -15,11 +18,6 @@ export interface UsageIncrement {
   environment: KeyEnvironment;
   count: number;
   at: Date;
-}
-
-/** The UTC month a moment falls in, YYYY-MM. */
-export function periodOf(at: Date): string {
-  return at.toISOString().slice(0, 7);
 }
 
 /**
@@ -100,14 +98,15 @@ function usageRows(db: Db, orgId: string, period: string) {
     .groupBy(['tenant_id', 'channel', 'environment']);
 }
 
-/** One tenant's usage in a month; tenant-bound keys may read only their own tenant. */
+/** One tenant's usage in a month, with its quotas' limits and what is left; tenant-bound keys may read only their own tenant. */
 export async function tenantUsage(db: Db, principal: Principal, tenantId: string, period: string) {
   if (principal.tenantId !== null && principal.tenantId !== tenantId) throw notFound('tenant', tenantId);
-  await assertTenantUsable(db, principal.orgId, tenantId);
+  const tenant = await assertTenantUsable(db, principal.orgId, tenantId);
   const rows = await usageRows(db, principal.orgId, period).where('tenant_id', '=', tenantId).execute();
   const totals = emptyTotals();
   for (const row of rows) totals[`${row.channel}_${row.environment}` as const] += row.count;
-  return { tenant_id: tenantId, period, ...totals };
+  const quotas = await quotaStatuses(db, [tenant], period, (_tenantId, channel) => totals[`${channel}_live`]);
+  return { tenant_id: tenantId, period, ...totals, quotas: quotas.get(tenantId) };
 }
 
 /**
@@ -128,9 +127,12 @@ export async function orgUsage(db: Db, principal: Principal, period: string) {
     tenant[column] += row.count;
     tenants.set(row.tenant_id, tenant);
   }
+  const limits =
+    tenants.size === 0 ? [] : await db.selectFrom('tenants').select(['id', 'limits']).where('id', 'in', [...tenants.keys()]).execute();
+  const quotas = await quotaStatuses(db, limits, period, (tenantId, channel) => tenants.get(tenantId)?.[`${channel}_live`] ?? 0);
   return {
     period,
     ...totals,
-    tenants: [...tenants].map(([tenantId, tenantTotals]) => ({ tenant_id: tenantId, ...tenantTotals })),
+    tenants: [...tenants].map(([tenantId, tenantTotals]) => ({ tenant_id: tenantId, ...tenantTotals, quotas: quotas.get(tenantId) ?? null })),
   };
 }

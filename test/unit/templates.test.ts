@@ -155,7 +155,7 @@ describe('declared variables', () => {
     const { db } = fakeDb([
       { id: 'tpl_1', org_id: 'org_1', tenant_id: null, environment: 'live', name: 'n', subject: 's', html: null, text: 't', variables, created_at: new Date(0), updated_at: new Date(0) },
     ]);
-    const principal = { ...sender, keyId: 'key_1', scopes: new Set<never>(), allowedDomainIds: null };
+    const principal = { ...sender, keyId: 'key_1', scopes: new Set<never>(), allowedDomainIds: null, limits: null };
     const check = templateChecker(db as never, principal);
     await expect(check('tpl_1', { name: 'Ada' })).resolves.toBeUndefined();
     await expect(check('tpl_1', {})).rejects.toMatchObject({ code: 'MISSING_TEMPLATE_VARIABLE' });
