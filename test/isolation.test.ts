@@ -63,6 +63,8 @@ const probes: Record<string, Probe> = {
   'DELETE /api/v1/tenants/:id': { aim: 'resource', path: (ids) => `/api/v1/tenants/${ids.tenant}` },
   'GET /api/v1/tenants/:id/usage': { aim: 'resource', path: (ids) => `/api/v1/tenants/${ids.tenant}/usage`, ownTestKey: 'n/a' },
   'GET /api/v1/usage': { aim: 'list', path: () => '/api/v1/usage', ownTestKey: 'n/a' },
+  'GET /api/v1/org': { aim: 'none', path: () => '/api/v1/org' },
+  'PATCH /api/v1/org': { aim: 'none', path: () => '/api/v1/org', body: () => ({ default_tenant_limits: { email_per_month: 1 } }) },
   'POST /api/v1/keys': { aim: 'create', path: () => '/api/v1/keys', body: (ids) => ({ name: 'x', tenant_id: ids.tenant }) },
   'GET /api/v1/keys': { aim: 'list', path: (ids) => `/api/v1/keys?tenant_id=${ids.tenant}` },
   'GET /api/v1/keys/:id': { aim: 'resource', path: (ids) => `/api/v1/keys/${ids.key}` },

@@ -6,6 +6,7 @@ import type { ErrorType } from '../platform/errors.js';
 import { groupBy } from '../platform/group-by.js';
 import { idempotencyKeyHeader } from '../idempotency/records.js';
 import * as keys from '../keys/keys.js';
+import * as orgs from '../orgs/orgs.js';
 import {
   idempotencyWindowHours,
   maxContactImportRequestBytes,
@@ -102,7 +103,8 @@ const errorCatalogue = {
   DOMAIN_NOT_VERIFIED: [422, 'invalid_request_error', 'the from-domain is not verified yet'],
   MISSING_TEMPLATE_VARIABLE: [422, 'invalid_request_error', 'a declared template variable without a default has no value'],
   RECIPIENT_NOT_ALLOWED_IN_SANDBOX: [422, 'invalid_request_error', 'the sandbox domain sends only to confirmed test inboxes'],
-  RATE_LIMITED: [429, 'rate_limit_error', 'the sandbox allowance is used up; see Retry-After'],
+  RATE_LIMITED: [429, 'rate_limit_error', "the key's api_requests_per_second (its tenant's limit) or the sandbox allowance is used up; see Retry-After"],
+  QUOTA_EXCEEDED: [429, 'rate_limit_error', "the send would take the tenant past its email_per_month or sms_per_month quota (live messages, UTC month); the message names the quota and period, Retry-After the seconds until it renews"],
   INTERNAL_ERROR: [500, 'api_error', 'a bug: please report it with the x-request-id'],
   PROVIDER_ERROR: [502, 'api_error', 'the email provider refused; retry'],
   DNS_UNAVAILABLE: [502, 'api_error', 'the DNS resolvers did not answer; retry'],
@@ -121,7 +123,9 @@ const tenantId = 'tnt_01jqz5w4v8k2m3n4p5q6r7s8t9';
 const domainId = 'dom_01jqz5x1a2b3c4d5e6f7g8h9j0';
 const messageId = 'msg_01jqz6a1b2c3d4e5f6g7h8j9k0';
 
-const tenant = { id: tenantId, name: 'Acme Corp', slug: 'acme', external_ref: 'cust_12345', status: 'active', metadata: {}, created_at: at };
+const limits = { email_per_second: null, sms_per_second: null, email_per_month: 50_000, sms_per_month: null, api_requests_per_second: 10 };
+const tenant = { id: tenantId, name: 'Acme Corp', slug: 'acme', external_ref: 'cust_12345', status: 'active', metadata: {}, created_at: at, suspended_at: null, limits };
+const org = { id: 'org_01jqz5v1a2b3c4d5e6f7g8h9j0', name: 'My SaaS', default_tenant_limits: limits, created_at: at };
 const key = {
   id: 'key_01jqz5y1a2b3c4d5e6f7g8h9j0',
   name: 'Acme primary',
@@ -198,6 +202,7 @@ const delivery = {
 const smsSender = { id: 'snd_01jqzea1b2c3d4e5f6g7h8j9k0', tenant_id: tenantId, type: 'sender_id', value: 'ACMEBANK', created_at: at };
 const testInbox = { id: 'tib_01jqzaa1b2c3d4e5f6g7h8j9k0', email: 'dev@acme.com', tenant_id: tenantId, status: 'pending', created_at: at, confirmed_at: null };
 const totals = { email_live: 18200, email_test: 34, sms_live: 112, sms_test: 0 };
+const quotas = { email_per_month: { limit: 50_000, remaining: 31_800 }, sms_per_month: { limit: null, remaining: null } };
 const template = {
   id: 'tpl_01jqzba1b2c3d4e5f6g7h8j9k0',
   name: 'Welcome',
@@ -322,10 +327,10 @@ export const endpoints: Endpoint[] = [
     method: 'patch',
     path: `/api/v1/tenants/${id}`,
     tag: 'tenants',
-    summary: 'Update a tenant; status suspended makes its keys answer 403 TENANT_FORBIDDEN',
+    summary: 'Update a tenant (limits: only the fields given change); status suspended makes its keys answer 403 TENANT_FORBIDDEN',
     auth: { key: 'tenants:*' },
     body: tenants.updateTenantInput,
-    success: { status: 200, description: 'the tenant', example: { ...tenant, status: 'suspended' } },
+    success: { status: 200, description: 'the tenant', example: { ...tenant, status: 'suspended', suspended_at: at } },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'SLUG_TAKEN', 'TENANT_DELETING'],
   },
   {
@@ -344,7 +349,7 @@ export const endpoints: Endpoint[] = [
     summary: "A tenant's usage in a month (tenant-bound keys: their own tenant only)",
     auth: { key: 'usage:read' },
     query: usage.usageQuery,
-    success: { status: 200, description: 'usage', example: { tenant_id: tenantId, period: '2026-04', ...totals } },
+    success: { status: 200, description: 'usage, with each monthly quota\'s limit and what is left of it (null: no quota)', example: { tenant_id: tenantId, period: '2026-04', ...totals, quotas } },
   },
   {
     method: 'get',
@@ -353,7 +358,27 @@ export const endpoints: Endpoint[] = [
     summary: "The org's usage in a month, with one entry per tenant",
     auth: { key: 'usage:read' },
     query: usage.usageQuery,
-    success: { status: 200, description: 'usage', example: { period: '2026-04', ...totals, tenants: [{ tenant_id: tenantId, ...totals }] } },
+    success: { status: 200, description: 'usage', example: { period: '2026-04', ...totals, tenants: [{ tenant_id: tenantId, ...totals, quotas }] } },
+  },
+
+  // The org
+  {
+    method: 'get',
+    path: '/api/v1/org',
+    tag: 'tenants',
+    summary: "The key's org, with the limits its new tenants start with",
+    auth: { key: 'tenants:*' },
+    success: { status: 200, description: 'the org', example: org },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/org',
+    tag: 'tenants',
+    summary: 'Change the default limits of tenants created from now on',
+    auth: { key: 'tenants:*' },
+    body: orgs.updateOrgInput,
+    success: { status: 200, description: 'the org', example: org },
+    errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
 
   // Keys
@@ -454,7 +479,7 @@ export const endpoints: Endpoint[] = [
     body: sendEmailInput,
     idempotent: true,
     success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued' } },
-    errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
+    errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'MISSING_TEMPLATE_VARIABLE', 'QUOTA_EXCEEDED'],
   },
   {
     method: 'post',
@@ -465,7 +490,7 @@ export const endpoints: Endpoint[] = [
     body: sendEmailBatchInput,
     idempotent: true,
     success: { status: 202, description: 'accepted, in order', example: { data: [{ id: messageId, status: 'queued' }] } },
-    errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'RATE_LIMITED', 'NOT_FOUND', 'MISSING_TEMPLATE_VARIABLE'],
+    errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'MISSING_TEMPLATE_VARIABLE', 'QUOTA_EXCEEDED'],
   },
   {
     method: 'patch',
@@ -495,7 +520,7 @@ export const endpoints: Endpoint[] = [
     body: sendSmsInput,
     idempotent: true,
     success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued', to: '+14155550100', segments: 1, encoding: 'GSM-7' } },
-    errors: ['NOT_FOUND', 'SMS_SENDER_NOT_REGISTERED', 'INVALID_PHONE_NUMBER'],
+    errors: ['NOT_FOUND', 'SMS_SENDER_NOT_REGISTERED', 'INVALID_PHONE_NUMBER', 'QUOTA_EXCEEDED'],
   },
   {
     method: 'post',
@@ -833,7 +858,7 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
 function errorCodesOf(entry: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>();
   if (typeof entry.auth === 'object') {
-    codes.add('INVALID_API_KEY').add('MISSING_SCOPE').add('TENANT_FORBIDDEN');
+    codes.add('INVALID_API_KEY').add('MISSING_SCOPE').add('TENANT_FORBIDDEN').add('RATE_LIMITED');
   }
   if (entry.auth === 'cron') codes.add('INVALID_CRON_SECRET');
   if (entry.auth === 'admin') codes.add('INVALID_ADMIN_CREDENTIALS');
@@ -851,6 +876,13 @@ function errorCodesOf(entry: Endpoint): ErrorCode[] {
   return [...codes].sort((a, b) => errorCatalogue[a][0] - errorCatalogue[b][0]);
 }
 
+const rateLimitHeaders = {
+  'RateLimit-Limit': { description: "the key's requests a second (its tenant's api_requests_per_second)", schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: 'requests left in the current second', schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'seconds until the allowance renews', schema: { type: 'integer' } },
+};
+const retryAfterHeader = { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer' } } };
+
 function errorResponses(codes: ErrorCode[]) {
   const byStatus = groupBy(codes, (code) => errorCatalogue[code][0]);
   return Object.fromEntries(
@@ -858,6 +890,7 @@ function errorResponses(codes: ErrorCode[]) {
       String(status),
       {
         description: ofStatus.map((code) => `\`${code}\`: ${errorCatalogue[code][2]}`).join('; '),
+        ...(status === 429 ? { headers: { ...retryAfterHeader, ...rateLimitHeaders } } : {}),
         content: {
           'application/json': {
             schema: { $ref: '#/components/schemas/Error' },
@@ -911,6 +944,7 @@ function operation(entry: Endpoint) {
     responses: {
       [String(entry.success.status)]: {
         description: entry.success.description,
+        ...(typeof entry.auth === 'object' ? { headers: rateLimitHeaders } : {}),
         content: { [contentType]: entry.success.example === undefined ? {} : { example: entry.success.example } },
       },
       ...errorResponses(errorCodesOf(entry)),
@@ -932,7 +966,8 @@ export function openApiDocument() {
       version: '1',
       description:
         'Multi-tenant email and SMS sending. Every error is `{"error":{"type","code","message"}}`; lists are newest first with ' +
-        `\`?limit=1..${maxPageSize}&after=<id>\`.`,
+        `\`?limit=1..${maxPageSize}&after=<id>\`. Answers to a key whose tenant has \`api_requests_per_second\` carry ` +
+        '`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (keys without such a limit get none); every 429 carries `Retry-After`.',
     },
     tags: [...new Set(endpoints.map((entry) => entry.tag))].map((name) => ({ name })),
     paths,
