@@ -1,7 +1,8 @@
 // Sets up, in a fresh bench database and queue prefix, an org with a tenant, a verified domain and a
 // tenant-bound live key. Fresh each run: earlier runs' rows and jobs (send-api.ts runs no worker) would
 // otherwise make every run slower than the last. Run with the bench environment (bench/support.ts
-// benchEnv); prints {"key","domain","domainId","orgId","tenantId"}.
+// benchEnv); prints {"key","domain","domainId","orgId","tenantId"}. With --limited the tenant has an API rate and a
+// monthly quota far above what a bench sends, so each send pays for both checks without being refused.
 import { Redis } from 'ioredis';
 import { loadConfig } from '../src/platform/config.js';
 import { createDb } from '../src/platform/db.js';
@@ -25,7 +26,8 @@ redis.disconnect();
 await prepareDatabase(config, db);
 const org = await createOrg(db, 'Bench SaaS');
 const suffix = Math.random().toString(36).slice(2, 8);
-const tenant = await createTenant(db, org.id, { name: 'Acme', slug: `acme-${suffix}` });
+const limits = process.argv.includes('--limited') ? { api_requests_per_second: 100_000, email_per_month: 1_000_000_000 } : undefined;
+const tenant = await createTenant(db, org.id, { name: 'Acme', slug: `acme-${suffix}`, limits });
 const domain = `acme-${suffix}.example`;
 const domainId = newId('domain');
 await db

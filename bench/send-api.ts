@@ -1,6 +1,8 @@
 // POST /api/v1/emails throughput and latency against a bare Express 5 app, in one run.
-//   npx tsx bench/send-api.ts [--batch]
+//   npx tsx bench/send-api.ts [--batch] [--limited]
 // --batch sends POST /api/v1/emails/batch with 100 messages a request (reports accepted messages/s).
+// --limited gives the sending tenant an API rate and a monthly quota (both far above the load), so every request
+// pays for the rate check in Redis and every send for its quota reservation in Postgres.
 import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import { benchEnv, spawnTsx, stop, waitForPort } from './support.js';
@@ -9,7 +11,8 @@ const batch = process.argv.includes('--batch');
 const connections = 64;
 const duration = 10;
 
-const fixture = JSON.parse(execFileSync('npx', ['tsx', 'bench/fixtures.ts'], { env: benchEnv }).toString()) as {
+const limited = process.argv.includes('--limited');
+const fixture = JSON.parse(execFileSync('npx', ['tsx', 'bench/fixtures.ts', ...(limited ? ['--limited'] : [])], { env: benchEnv }).toString()) as {
   key: string;
   domain: string;
 };
@@ -48,7 +51,7 @@ if (!batch) {
 
 const api = spawnTsx(['src/main.ts', 'api'], { ...benchEnv, PORT: '3902' });
 await waitForPort('http://127.0.0.1:3902/');
-results[`sendoka ${path}`] = await load(`http://127.0.0.1:3902${path}`);
+results[`sendoka ${path}${limited ? " (limited)" : ""}`] = await load(`http://127.0.0.1:3902${path}`);
 await stop(api);
 
 console.table(results);
