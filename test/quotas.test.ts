@@ -74,6 +74,18 @@ describe('monthly quotas', () => {
     expectQuotaExceeded(await call('POST', '/api/v1/emails', { key: acme.key, body: email(acme.domain) }), 'email_per_month');
   });
 
+  it('counts every one of many concurrent sends that fit, single and batched', async () => {
+    const { rootKey, acme } = await platform(call);
+    await setLimits(call, rootKey, acme.id, { email_per_month: 1_000 });
+    const responses = await Promise.all([
+      ...Array.from({ length: 48 }, () => call('POST', '/api/v1/emails', { key: acme.key, body: email(acme.domain) })),
+      ...Array.from({ length: 16 }, () => call('POST', '/api/v1/emails/batch', { key: acme.key, body: [email(acme.domain), email(acme.domain), email(acme.domain)] })),
+    ]);
+    expect(responses.map((response) => response.status).every((status) => status === 202)).toBe(true);
+    expect(await liveMessages(acme.id)).toBe(96);
+    expect((await quotasOf(rootKey, acme.id)).email_per_month).toStrictEqual({ limit: 1_000, remaining: 904 });
+  });
+
   it('a batch is accepted whole or refused whole', async () => {
     const { rootKey, acme } = await platform(call);
     await setLimits(call, rootKey, acme.id, { email_per_month: 5 });
