@@ -220,7 +220,7 @@ export async function reserveQuotas(ctx: AppContext, principal: Principal, messa
     if (result.reserved_used === null) {
       await release();
       await publishExceeded(ctx, claim, period, result);
-      throw quotaExceeded(claim, period, result.quota, result.existing_used ?? 0);
+      throw quotaExceeded(claim, period, result.quota, result.existing_used ?? 0, now);
     }
     reserved.push({
       ...claim,
@@ -249,11 +249,11 @@ function nextPeriodStart(period: string): Date {
   return new Date(Date.UTC(year, month, 1));
 }
 
-function quotaExceeded(claim: Claim, period: string, quota: number, used: number): ApiError {
+function quotaExceeded(claim: Claim, period: string, quota: number, used: number, now: Date): ApiError {
   const field = quotaField[claim.channel];
   const remaining = Math.max(0, quota - used);
   const resetsAt = nextPeriodStart(period);
-  const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
+  const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
   return new ApiError(
     429,
     'rate_limit_error',
