@@ -173,6 +173,9 @@ describe('tenant deletion (walkthrough step 9)', () => {
   /** Gives Acme and Globex a row in every tenant table, through the API wherever there is one. */
   async function populate(org: Awaited<ReturnType<typeof platformWithEndpoints>>) {
     for (const tenant of [org.acme, org.globex]) {
+      // A monthly quota, so the send below leaves a quota counter too.
+      const limited = await call('PATCH', `/api/v1/tenants/${tenant.id}`, { key: org.rootKey, body: { limits: { email_per_month: 1_000 } } });
+      expect(limited.status).toBe(200);
       const sent = await sendEmail(tenant.key, tenant.domain, {}, { 'Idempotency-Key': `welcome-${tenant.id}` });
       expect(sent.status).toBe(202);
       await settled(call, org.rootKey, sent.body.id);

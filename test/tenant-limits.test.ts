@@ -87,7 +87,8 @@ describe('org defaults for new tenants (GET/PATCH /api/v1/org)', () => {
     const patched = await call('PATCH', '/api/v1/org', { key: rootKey, body: { default_tenant_limits: defaults } });
     expect(patched.status).toBe(200);
     expect(patched.body.default_tenant_limits).toStrictEqual({ ...noLimits, ...defaults });
-    // Fields not named keep their value.
+    // Fields not named keep their value; an empty body changes nothing.
+    expect((await call('PATCH', '/api/v1/org', { key: rootKey, body: {} })).body.default_tenant_limits).toStrictEqual({ ...noLimits, ...defaults });
     const again = await call('PATCH', '/api/v1/org', { key: rootKey, body: { default_tenant_limits: { sms_per_month: null } } });
     expect(again.body.default_tenant_limits).toStrictEqual({ ...noLimits, ...defaults, sms_per_month: null });
 

@@ -32,11 +32,11 @@ export async function getOrg(db: Db, orgId: string) {
 }
 
 export async function updateOrg(db: Db, orgId: string, input: z.infer<typeof updateOrgInput>) {
+  if (input.default_tenant_limits === undefined) return getOrg(db, orgId);
   const org = await db
     .updateTable('orgs')
     .set({
-      default_tenant_limits:
-        input.default_tenant_limits === undefined ? undefined : sql<string>`default_tenant_limits || ${JSON.stringify(input.default_tenant_limits)}::jsonb`,
+      default_tenant_limits: sql<string>`default_tenant_limits || ${JSON.stringify(input.default_tenant_limits)}::jsonb`,
     })
     .where('id', '=', orgId)
     .returningAll()
