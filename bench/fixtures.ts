@@ -5,6 +5,7 @@
 // monthly quota far above what a bench sends, so each send pays for both checks without being refused.
 import { Redis } from 'ioredis';
 import { loadConfig } from '../src/platform/config.js';
+import { createContext } from '../src/context.js';
 import { createDb } from '../src/platform/db.js';
 import { dropDatabaseIfUnused } from '../src/platform/migrate.js';
 import { newId } from '../src/platform/ids.js';
@@ -27,7 +28,7 @@ await prepareDatabase(config, db);
 const org = await createOrg(db, 'Bench SaaS');
 const suffix = Math.random().toString(36).slice(2, 8);
 const limits = process.argv.includes('--limited') ? { api_requests_per_second: 100_000, email_per_month: 1_000_000_000 } : undefined;
-const tenant = await createTenant(db, org.id, { name: 'Acme', slug: `acme-${suffix}`, limits });
+const tenant = await createTenant(createContext(config, { db }), org.id, { name: 'Acme', slug: `acme-${suffix}`, limits });
 const domain = `acme-${suffix}.example`;
 const domainId = newId('domain');
 await db

@@ -69,7 +69,8 @@ export function freshFixture(env: NodeJS.ProcessEnv): Fixture {
 
 /** Another tenant of the fixture's org, with its own verified domain and live key. */
 export async function addSendingTenant(env: NodeJS.ProcessEnv, orgId: string, name: string): Promise<Omit<Fixture, 'orgId'>> {
-  const [{ loadConfig }, { createDb }, { newId }, { insertKey }, { createTenant }, { tenantScopes }] = await Promise.all([
+  const [{ createContext }, { loadConfig }, { createDb }, { newId }, { insertKey }, { createTenant }, { tenantScopes }] = await Promise.all([
+    import('../src/context.js'),
     import('../src/platform/config.js'),
     import('../src/platform/db.js'),
     import('../src/platform/ids.js'),
@@ -77,10 +78,11 @@ export async function addSendingTenant(env: NodeJS.ProcessEnv, orgId: string, na
     import('../src/tenants/tenants.js'),
     import('../src/access/scopes.js'),
   ]);
-  const db = createDb(loadConfig(env));
+  const config = loadConfig(env);
+  const db = createDb(config);
   try {
     const slug = `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`;
-    const tenant = await createTenant(db, orgId, { name, slug });
+    const tenant = await createTenant(createContext(config, { db }), orgId, { name, slug });
     const domain = `${slug}.example`;
     const domainId = newId('domain');
     await db

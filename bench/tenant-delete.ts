@@ -37,8 +37,8 @@ await prepareDatabase(ctx.config, db);
 const org = await createOrg(db, 'Bench SaaS');
 const rootKey = await insertKey(db, org.id, { name: 'root', tenantId: null, environment: 'live', scopes: allScopes, allowedDomainIds: null });
 const suffix = Math.random().toString(36).slice(2, 8);
-const acme = await createTenant(db, org.id, { name: 'Acme', slug: `acme-${suffix}` });
-const globex = await createTenant(db, org.id, { name: 'Globex', slug: `globex-${suffix}` });
+const acme = await createTenant(ctx, org.id, { name: 'Acme', slug: `acme-${suffix}` });
+const globex = await createTenant(ctx, org.id, { name: 'Globex', slug: `globex-${suffix}` });
 const globexDomain = `globex-${suffix}.example`;
 const globexDomainId = newId('domain');
 await db

@@ -32,6 +32,26 @@ async function sendOne(tenant: Tenant, subject: string) {
   return sent.body.id as string;
 }
 
+async function waitUntil(condition: () => Promise<boolean>, what: string) {
+  const deadline = Date.now() + 25_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within 25 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const countByStatus = async (tenantId: string) =>
+  Object.fromEntries(
+    (
+      await db
+        .selectFrom('messages')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('tenant_id', '=', tenantId)
+        .groupBy('status')
+        .execute()
+    ).map((row) => [row.status, row.n]),
+  ) as Record<string, number>;
+
 const notSentYet = async (tenantId: string) =>
   (
     await db
@@ -63,4 +83,20 @@ describe('fair sending', () => {
     expect((await settled(call, acme.key, single)).status).toBe('sent');
     expect(await notSentYet(acme.id)).toBeGreaterThan(100);
   });
+
+  it("holds a tenant to its own email_per_second: the excess waits, none fails, and a sibling without a limit is not held", async () => {
+    const { rootKey, acme, globex } = await platform(call);
+    const limited = await call('PATCH', `/api/v1/tenants/${acme.id}`, { key: rootKey, body: { limits: { email_per_second: 2 } } });
+    expect(limited.status, JSON.stringify(limited.body)).toBe(200);
+    const batch = (tenant: Tenant, size: number) =>
+      Array.from({ length: size }, (_, index) => ({ from: `news@${tenant.domain}`, to: `r${index}@example.com`, subject: 'News', text: 'Hi' }));
+    expect((await call('POST', '/api/v1/emails/batch', { key: acme.key, body: batch(acme, 20) })).status).toBe(202);
+    expect((await call('POST', '/api/v1/emails/batch', { key: globex.key, body: batch(globex, 10) })).status).toBe(202);
+
+    await waitUntil(async () => (await countByStatus(globex.id)).sent === 10, "the sibling's 10 emails sent");
+    // At 2 a second the limited tenant's 20 take 10 s: most still wait when the sibling's are done.
+    expect(await notSentYet(acme.id)).toBeGreaterThan(5);
+    await waitUntil(async () => (await countByStatus(acme.id)).sent === 20, "the limited tenant's 20 emails sent");
+    expect(await countByStatus(acme.id)).toEqual({ sent: 20 });
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { parseJob } from '../src/platform/jobs.js';
 import { deleteTenantData, resumeDeletions } from '../src/tenants/deletion.js';
 import { cancelExpiredHolds, releaseHeldMessages, republishStatusEvents } from '../src/tenants/suspension.js';
+import { syncSendRates } from '../src/tenants/limits.js';
 import type { QueueProcessor } from './runtime.js';
 
 export const tenantsProcessor: QueueProcessor<'tenants'> = {
@@ -13,6 +14,7 @@ export const tenantsProcessor: QueueProcessor<'tenants'> = {
       republished: await republishStatusEvents(ctx),
       canceled: await cancelExpiredHolds(ctx),
       deletionsResumed: await resumeDeletions(ctx),
+      sendRatesCorrected: await syncSendRates(ctx),
     };
   },
   options: {

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { channels, environments, sendScheduler } from '../messages/send/schedulers.js';
 import type { TenantLimits } from '../platform/schema/index.js';
 
 // Per-tenant limits: rates shape (the send scheduler spaces the tenant's sends), quotas refuse (usage/quotas.ts),
@@ -40,4 +43,32 @@ export const quotaField = { email: 'email_per_month', sms: 'sms_per_month' } as 
  */
 export function sendRates(limits: TenantLimits): { email: number | null; sms: number | null } {
   return { email: limits.email_per_second, sms: limits.sms_per_second };
+}
+
+/**
+ * The tenants sweep's repair: every send scheduler holds exactly the rates the tenants have (setting them after
+ * a change can fail, and a flushed Redis forgets them). Returns how many it corrected.
+ */
+export async function syncSendRates(ctx: AppContext): Promise<number> {
+  const limited = await ctx.db
+    .selectFrom('tenants')
+    .select(['id', 'limits'])
+    .where('status', '!=', 'deleting')
+    .where(sql<boolean>`limits->>'email_per_second' is not null or limits->>'sms_per_second' is not null`)
+    .execute();
+  const wanted = new Map(limited.map((tenant) => [tenant.id, sendRates(tenant.limits)]));
+  let corrected = 0;
+  for (const channel of channels) {
+    for (const environment of environments) {
+      const scheduler = sendScheduler(ctx, channel, environment);
+      const held = await scheduler.tenantRates();
+      for (const tenantId of new Set([...wanted.keys(), ...held.keys()])) {
+        const perSecond = wanted.get(tenantId)?.[channel] ?? null;
+        if ((held.get(tenantId) ?? null) === perSecond) continue;
+        await scheduler.setTenantLimits(tenantId, { perSecond });
+        corrected++;
+      }
+    }
+  }
+  return corrected;
 }

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { findTenant, lockTenant } from '../access/tenant-scope.js';
 import { type Db, onCommit, transaction } from '../platform/db.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
-import type { Tenant } from '../platform/schema/index.js';
+import type { Tenant, TenantLimits } from '../platform/schema/index.js';
 import { ApiError, conflict, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
 import { deletionProgress } from './deletion.js';
-import { dropSender } from '../messages/send/schedulers.js';
-import { quotaField, tenantLimitsInput, type TenantLimitsInput } from './limits.js';
+import { applySendRates, dropSender } from '../messages/send/schedulers.js';
+import { quotaField, sendRates, tenantLimitsInput, type TenantLimitsInput } from './limits.js';
 import { presentTenant } from './record.js';
 import { publishStatusEvent, requestRelease } from './suspension.js';
 import type { AppContext } from '../context.js';
@@ -48,9 +48,9 @@ export const listTenantsQuery = pageQuery.extend({
 
 const slugTaken = (value: string) => conflict('SLUG_TAKEN', `slug ${value} is already used by another tenant of this org`);
 
-export async function createTenant(db: Db, orgId: string, input: z.infer<typeof createTenantInput>) {
+export async function createTenant(ctx: AppContext, orgId: string, input: z.infer<typeof createTenantInput>) {
   try {
-    const tenant = await db
+    const tenant = await ctx.db
       .insertInto('tenants')
       .values({
         id: newId('tenant'),
@@ -64,6 +64,8 @@ export async function createTenant(db: Db, orgId: string, input: z.infer<typeof 
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    const rates = sendRates(tenant.limits);
+    if (rates.email !== null || rates.sms !== null) await holdToSendRates(ctx, tenant.id, tenant.limits);
     return presentTenant(tenant);
   } catch (error) {
     if (isUniqueViolation(error, 'tenants_org_slug_unique')) throw slugTaken(input.slug);
@@ -141,7 +143,17 @@ async function limitsChanged(ctx: AppContext, trx: Db, current: Tenant, limits: 
     return current.limits[field] === null && limits[field] != null;
   });
   await restartQuotaCounts(trx, current.id, channels, ctx.clock());
-  await onCommit(trx, () => ctx.keys.changed({ tenantId: current.id }));
+  await onCommit(trx, async () => {
+    await ctx.keys.changed({ tenantId: current.id });
+    await holdToSendRates(ctx, current.id, { ...current.limits, ...limits });
+  });
+}
+
+/** The send schedulers shape the tenant's sends from now on; a failure here is repaired by the reconciler. */
+async function holdToSendRates(ctx: AppContext, tenantId: string, limits: TenantLimits) {
+  await applySendRates(ctx, tenantId, sendRates(limits)).catch((error: unknown) =>
+    ctx.logger.warn({ err: error, tenantId }, 'setting the send schedulers to the tenant rates failed; the reconciler will'),
+  );
 }
 
 /** What follows a committed suspension or reactivation; a failed publish or enqueue is repaired by the tenants sweep. */

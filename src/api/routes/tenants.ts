@@ -11,7 +11,7 @@ export function tenantsRouter(ctx: AppContext) {
 
   router.post('/', requireLiveKey('tenants'), async (req, res) => {
     const input = parse(tenants.createTenantInput, req.body);
-    res.status(201).json(await tenants.createTenant(ctx.db, principalOf(req).orgId, input));
+    res.status(201).json(await tenants.createTenant(ctx, principalOf(req).orgId, input));
   });
 
   router.get('/', async (req, res) => {

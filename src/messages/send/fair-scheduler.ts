@@ -87,6 +87,8 @@ export interface FairScheduler {
    */
   settle(entries: Settlement[]): Promise<void>;
   setTenantLimits(tenantId: string, limits: TenantLimits): Promise<void>;
+  /** Every tenant's own rate (the reconciler compares them with Postgres). */
+  tenantRates(): Promise<Map<string, number>>;
   /** Forgets a tenant's ready counts (suspension, deletion); `ensureReady` restores them from Postgres. */
   drop(tenantId: string): Promise<void>;
   /** Changes the global rate (e.g. once SES's MaxSendRate is known). */
@@ -446,6 +448,11 @@ export function fairScheduler(options: FairSchedulerOptions): FairScheduler {
       // A new limit starts with a full bucket of its own.
       multi.hdel(`${keys.tenant}${tenantId}`, 'tk', 'ts');
       await multi.exec();
+    },
+
+    async tenantRates() {
+      const rates = await redis.hgetall(keys.rates);
+      return new Map(Object.entries(rates).map(([tenantId, perSecond]) => [tenantId, Number(perSecond)]));
     },
 
     async drop(tenantId) {

@@ -55,6 +55,18 @@ export async function ensureReady(ctx: AppContext, counts: readonly (ReadyMessag
   await forEachScheduler(ctx, counts, (scheduler, entries) => scheduler.ensureReady(entries));
 }
 
+/**
+ * Holds a tenant to its own rates (messages a second per channel; null: only its fair share of the provider's),
+ * in both environments, so a test key rehearses what live sending will do.
+ */
+export async function applySendRates(ctx: AppContext, tenantId: string, rates: Record<Channel, number | null>): Promise<void> {
+  await Promise.all(
+    channels.flatMap((channel) =>
+      environments.map((environment) => sendScheduler(ctx, channel, environment).setTenantLimits(tenantId, { perSecond: rates[channel] })),
+    ),
+  );
+}
+
 /** A suspended or deleted sender's messages are granted no more; `ensureReady` brings them back on release. */
 export async function dropSender(ctx: AppContext, sender: string): Promise<void> {
   await Promise.all(channels.flatMap((channel) => environments.map((environment) => sendScheduler(ctx, channel, environment).drop(sender))));
