@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import got, { CancelError, RequestError } from 'got';
 import { sql } from 'kysely';
+import { batched } from '../platform/batched.js';
 import { type Db, transaction } from '../platform/db.js';
 import { deterministicEventId, type PlatformEvent } from '../platform/event-types.js';
 import { observeWebhookAttempt } from '../platform/metrics.js';
@@ -147,27 +148,6 @@ async function disableEndpoint(ctx: AppContext, endpointId: string, reason: Excl
   if (!disabled) return;
   forgetRoutes(ctx, disabled.org_id);
   ctx.logger.warn({ endpointId, reason }, 'webhook endpoint disabled');
-}
-
-/**
- * Collects the calls made in the same turn of the event loop and serves them with one query: the
- * worker runs hundreds of attempts at once, and a query per attempt would cost a round trip each.
- */
-function batched<I, O>(run: (inputs: I[]) => Promise<O[]>): (input: I) => Promise<O> {
-  let pending: { input: I; resolve: (output: O) => void; reject: (error: unknown) => void }[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    run(batch.map((entry) => entry.input)).then(
-      (outputs) => batch.forEach((entry, index) => entry.resolve(outputs[index] as O)),
-      (error: unknown) => batch.forEach((entry) => entry.reject(error)),
-    );
-  };
-  return (input) =>
-    new Promise<O>((resolve, reject) => {
-      if (pending.length === 0) setImmediate(flush);
-      pending.push({ input, resolve, reject });
-    });
 }
 
 function loadDeliveries(db: Db, ids: string[]) {
