@@ -2,9 +2,11 @@ import { DelayedError, type Job } from 'bullmq';
 import { parseJob } from '../src/platform/jobs.js';
 import { attemptDelivery } from '../src/webhooks/delivery.js';
 import { urlPolicyOf } from '../src/webhooks/url-policy.js';
+import { nextFairPriority, noteStarted } from '../src/webhooks/fair-share.js';
 import { pruneWebhookHistory, reconcileDeliveries } from '../src/webhooks/reconcile.js';
 import { retryDelayMs, webhookBackoffType } from '../src/webhooks/retry-policy.js';
 import type { QueueProcessor } from './runtime.js';
+import type { AppContext } from '../src/context.js';
 
 /**
  * Attempts are I/O-bound (up to 15 s each), so one process runs many at once; no endpoint may hold
@@ -28,6 +30,20 @@ function setAsideDelayMs(job: Job): number {
   return Math.min(30_000, 500 * 2 ** setAside) * (0.5 + Math.random());
 }
 
+/**
+ * Gives a job going back to the queue its tenant's next fair priority. Best effort: if Redis refuses, the job
+ * keeps the priority it had, which only lets it run sooner.
+ */
+async function requeueFairly(ctx: AppContext, job: Job, tenantKey: string | undefined): Promise<void> {
+  // Jobs queued before fair shares (no tenant key, no priority) stay as they are.
+  if (!tenantKey || job.priority === 0) return;
+  try {
+    await job.changePriority({ priority: await nextFairPriority(ctx.jobs, tenantKey) });
+  } catch (error) {
+    ctx.logger.warn({ err: error, jobId: job.id }, 'could not re-prioritise a webhook job; it keeps its priority');
+  }
+}
+
 export const webhooksProcessor: QueueProcessor<'webhooks'> = {
   queue: 'webhooks',
   process: async (ctx, job, token) => {
@@ -36,18 +52,21 @@ export const webhooksProcessor: QueueProcessor<'webhooks'> = {
     if (parsed.name === 'prune') {
       return { removed: await pruneWebhookHistory(ctx.db, new Date(ctx.clock().getTime() - ctx.config.WEBHOOK_RETENTION_DAYS * 86_400_000)) };
     }
-    const { deliveryId, endpointId } = parsed.data;
+    const { deliveryId, endpointId, tenantKey } = parsed.data;
     const running = inFlight.get(endpointId) ?? 0;
     if (running >= perEndpointLimit) {
       // Not an attempt: BullMQ keeps attemptsMade as it is.
+      await requeueFairly(ctx, job, tenantKey);
       await job.moveToDelayed(Date.now() + setAsideDelayMs(job), token);
       throw new DelayedError();
     }
     inFlight.set(endpointId, running + 1);
+    noteStarted(ctx.jobs, job.priority);
     try {
       const next = await attemptDelivery(ctx, deliveryId, job.attemptsMade, urlPolicyOf(ctx.config));
-      if (next) throw new RetryLater(next.retryInMs);
-      return undefined;
+      if (!next) return undefined;
+      await requeueFairly(ctx, job, tenantKey);
+      throw new RetryLater(next.retryInMs);
     } finally {
       const left = (inFlight.get(endpointId) ?? 1) - 1;
       if (left === 0) inFlight.delete(endpointId);

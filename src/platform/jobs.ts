@@ -23,7 +23,8 @@ const noData = z.strictObject({});
  */
 export const jobContracts = {
   webhooks: {
-    deliver: z.strictObject({ deliveryId: z.string(), endpointId: z.string() }),
+    // tenantKey tags the job's retries (webhooks/fair-share.ts); jobs queued before it existed lack it.
+    deliver: z.strictObject({ deliveryId: z.string(), endpointId: z.string(), tenantKey: z.string().optional() }),
     reconcile: noData,
     prune: noData,
   },

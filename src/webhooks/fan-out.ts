@@ -74,7 +74,7 @@ async function storeDeliveries(db: Db, routed: WebhookTarget[]): Promise<StagedD
     .insertInto('webhook_deliveries')
     .values(deliveryRows)
     .onConflict((oc) => oc.columns(['event_id', 'endpoint_id']).doNothing())
-    .returning(['id', 'endpoint_id', 'job_id'])
+    .returning(['id', 'endpoint_id', 'job_id', 'tenant_id', 'org_id'])
     .execute();
   if (inserted.length === deliveryRows.length) return inserted;
   // Some existed: the earlier publish may have stopped before enqueueing them, so enqueue the pending ones again
@@ -82,7 +82,7 @@ async function storeDeliveries(db: Db, routed: WebhookTarget[]): Promise<StagedD
   const insertedIds = new Set(inserted.map((row) => row.id));
   const existing = await db
     .selectFrom('webhook_deliveries')
-    .select(['id', 'endpoint_id', 'job_id'])
+    .select(['id', 'endpoint_id', 'job_id', 'tenant_id', 'org_id'])
     .where('event_id', 'in', [...events.keys()])
     .where('status', '=', 'pending')
     .execute();

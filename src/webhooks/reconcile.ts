@@ -58,7 +58,7 @@ export async function reconcileDeliveries(ctx: AppContext, limit = 1_000): Promi
   const { db } = ctx;
   const candidates = await db
     .selectFrom('webhook_deliveries')
-    .select(['id', 'endpoint_id', 'job_id'])
+    .select(['id', 'endpoint_id', 'job_id', 'tenant_id', 'org_id'])
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<', new Date(Date.now() - reconcileGraceMs))
     .orderBy('next_attempt_at')

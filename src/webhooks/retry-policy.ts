@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { type Jobs, queueNames } from '../platform/jobs.js';
 import type { WebhookDeliveryTable } from '../platform/schema/index.js';
+import { fairPriorities, tenantKeyOf } from './fair-share.js';
 
 // How a delivery is retried: BullMQ owns retries, with these job options; the worker's backoff strategy reads
 // the schedule.
@@ -21,16 +22,24 @@ export function retryDelayMs(attemptsMade: number, retryAfterMs?: number): numbe
 }
 
 /** A delivery stored with the fact it reports, to be enqueued once that fact has committed. */
-export type StagedDelivery = Pick<Delivery, 'id' | 'endpoint_id' | 'job_id'>;
+export type StagedDelivery = Pick<Delivery, 'id' | 'endpoint_id' | 'job_id' | 'tenant_id' | 'org_id'>;
 
+/** Queues deliveries with their tenants' fair priorities (fair-share.ts), so a burst queues behind its own tenant only. */
 export async function enqueueDeliveries(jobs: Jobs, deliveries: StagedDelivery[]): Promise<void> {
   if (deliveries.length === 0) return;
+  const tenantKeys = deliveries.map(tenantKeyOf);
+  const priorities = await fairPriorities(jobs, tenantKeys);
   await jobs.enqueueBulk(
     queueNames.webhooks,
     'deliver',
-    deliveries.map((delivery) => ({
-      data: { deliveryId: delivery.id, endpointId: delivery.endpoint_id },
-      opts: { jobId: delivery.job_id, attempts: retrySchedule.length, backoff: { type: webhookBackoffType } },
+    deliveries.map((delivery, index) => ({
+      data: { deliveryId: delivery.id, endpointId: delivery.endpoint_id, tenantKey: tenantKeys[index] as string },
+      opts: {
+        jobId: delivery.job_id,
+        priority: priorities[index] as number,
+        attempts: retrySchedule.length,
+        backoff: { type: webhookBackoffType },
+      },
     })),
   );
 }
