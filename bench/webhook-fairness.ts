@@ -86,10 +86,10 @@ async function phase(behaviour: Behaviour) {
   await sleep(3_000);
 
   const org = await createOrg(db, `Webhook fairness ${behaviour}`);
-  const principal = { orgId: org.id, keyId: 'key_bench', tenantId: null, environment: 'live' as const, scopes: new Set(allScopes), allowedDomainIds: null };
+  const principal = { orgId: org.id, keyId: 'key_bench', tenantId: null, environment: 'live' as const, scopes: new Set(allScopes), allowedDomainIds: null, limits: null };
   const policy = { allowInsecure: true, allowPrivate: true };
-  const tenantA = await createTenant(db, org.id, { name: 'A', slug: `a-${behaviour}` });
-  const tenantB = await createTenant(db, org.id, { name: 'B', slug: `b-${behaviour}` });
+  const tenantA = await createTenant(ctx, org.id, { name: 'A', slug: `a-${behaviour}` });
+  const tenantB = await createTenant(ctx, org.id, { name: 'B', slug: `b-${behaviour}` });
   const aPath = `/${behaviour}/a`;
   aBehaviour.set(aPath, behaviour);
   for (const [tenant, path] of [[tenantA, aPath], [tenantB, `/${behaviour}/b`]] as const) {
