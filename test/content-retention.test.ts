@@ -97,7 +97,7 @@ describe('message content retention', () => {
     // A second pass changes nothing, and a stray grant for the erased message's sender claims nothing to send.
     await eraseExpiredContent(db, retentionCutoff());
     expect(await storedRow(old)).toEqual(erasedRow);
-    expect(await claimGrants(ctx, 'email', 'live', [{ tenantId: acme.id, lane: 'single', count: 10 }])).toEqual([]);
+    expect(await claimGrants(ctx, 'stray-claimant', 'email', 'live', [{ tenantId: acme.id, lane: 'single', count: 10 }])).toEqual([]);
     const outbox = await db.selectFrom('local_outbox').select('deliveries').where('message_id', '=', old).executeTakeFirstOrThrow();
     expect(outbox.deliveries).toBe(1);
     expect(await readMessage(acme.key, old)).toEqual(erased);

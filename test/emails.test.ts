@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reconcileMessages } from '../src/messages/reconciler.js';
+import { claimantKey, markHandedOver } from '../src/messages/send/handover.js';
 import { dropSender } from '../src/messages/send/schedulers.js';
 import { maintenanceProcessor } from '../workers/maintenance.js';
 import { ctx, db, startApi, testContext } from './helpers.js';
@@ -286,6 +287,45 @@ describe('reconciler', () => {
     for (const id of ids) expect((await settled(call, acme.key, id)).status).toBe('sent');
     const outbox = await db.selectFrom('local_outbox').select(['message_id', 'deliveries']).where('message_id', 'in', ids).orderBy('message_id').execute();
     expect(outbox).toEqual(ids.map((id) => ({ message_id: id, deliveries: 1 })).sort((a, b) => a.message_id.localeCompare(b.message_id)));
+  });
+  it("takes a dead send process's fresh claims over at once, leaves a live one's alone, and the taken-over process can no longer hand them over", async () => {
+    const { acme } = await platform(call);
+    const ids: string[] = [];
+    try {
+      for (const subject of ['claimed by a dead process', 'handed over by a dead process', 'claimed by a live process']) {
+        const sent = await heldApi.call('POST', '/api/v1/emails', { key: acme.key, body: { from: `a@${acme.domain}`, to: 'b@example.com', subject, text: 'x' } });
+        expect(sent.status).toBe(202);
+        ids.push(sent.body.id);
+      }
+      const [claimedByDead, handedOverByDead, claimedByLive] = ids as [string, string, string];
+      // Claims made a moment ago: only the heartbeat tells the dead process from the live one.
+      const now = new Date();
+      await db.updateTable('messages').set({ status: 'sending', claimed_at: now, claimed_by: 'dead-process' }).where('id', '=', claimedByDead).execute();
+      await db
+        .updateTable('messages')
+        .set({ status: 'sending', claimed_at: now, claimed_by: 'dead-process', handed_over_at: now })
+        .where('id', '=', handedOverByDead)
+        .execute();
+      await db.insertInto('local_outbox').values({ message_id: handedOverByDead, channel: 'email', payload: '{}' }).execute();
+      await db.updateTable('messages').set({ status: 'sending', claimed_at: now, claimed_by: 'live-process' }).where('id', '=', claimedByLive).execute();
+      await ctx.jobs.producerConnection().set(claimantKey(ctx, 'live-process'), '1', 'PX', 60_000);
+      const liveClaim = await db.selectFrom('messages').selectAll().where('id', '=', claimedByLive).executeTakeFirstOrThrow();
+
+      await reconcileMessages(ctx);
+      expect((await settled(call, acme.key, claimedByDead)).status).toBe('sent');
+      expect((await settled(call, acme.key, handedOverByDead)).status).toBe('sent');
+      expect((await call('GET', `/api/v1/messages/${claimedByLive}`, { key: acme.key })).body.status).toBe('sending');
+
+      // Once its heartbeat stops, the live process's claim is taken over too; the process, late, hands over nothing.
+      await ctx.jobs.producerConnection().del(claimantKey(ctx, 'live-process'));
+      await reconcileMessages(ctx);
+      expect((await settled(call, acme.key, claimedByLive)).status).toBe('sent');
+      expect(await markHandedOver(ctx, [liveClaim])).toEqual(new Set());
+    } finally {
+      await dropSender(held, acme.id);
+    }
+    const outbox = await db.selectFrom('local_outbox').select('deliveries').where('message_id', 'in', ids).execute();
+    expect(outbox.map((row) => row.deliveries)).toEqual([1, 1, 1]);
   });
 });
 

@@ -2,23 +2,18 @@ import { sql } from 'kysely';
 import { tenantActive } from '../access/tenant-scope.js';
 import type { AppContext } from '../context.js';
 import type { Channel, KeyEnvironment, Lane } from '../platform/schema/index.js';
-import { abandonedClaimMs, settleHandedOver } from './send/handover.js';
+import { deadClaimants, releaseAbandonedClaims, settleHandedOver } from './send/handover.js';
 import { ensureReady } from './send/schedulers.js';
 
 /**
  * Repairs what a dead worker or a Redis that lost its data left: hand-overs a worker died in are settled,
- * claims it died holding go back to the queue, and every sender's ready count in the schedulers becomes at
+ * claims it died holding go back to the queue (as soon as its heartbeat has expired), and every sender's ready count in the schedulers becomes at
  * least what Postgres holds. Returns how many ready messages it found.
  */
 export async function reconcileMessages(ctx: AppContext): Promise<number> {
-  await settleHandedOver(ctx);
-  await ctx.db
-    .updateTable('messages')
-    .set({ status: 'queued', claimed_at: null, updated_at: new Date() })
-    .where('status', '=', 'sending')
-    .where('claimed_at', '<', new Date(Date.now() - abandonedClaimMs))
-    .where('handed_over_at', 'is', null)
-    .execute();
+  const dead = await deadClaimants(ctx);
+  await settleHandedOver(ctx, dead);
+  await releaseAbandonedClaims(ctx, dead);
   return restoreReadyCounts(ctx, sql`true`);
 }
 

@@ -124,11 +124,13 @@ async function sendClaimed(ctx: AppContext, claimed: ClaimedMessage[]) {
   }
 
   if (live.length > 0) {
-    const emails = live.map((message) => outbound(ctx, message, allowed.get(message.id) as Set<string>, rendered.get(message.id)));
-    await markHandedOver(ctx, live);
+    // Only what this claim still holds goes out: a message taken over meanwhile is its new holder's.
+    const handedOver = await markHandedOver(ctx, live);
+    const sending = live.filter((message) => handedOver.has(message.id));
+    const emails = sending.map((message) => outbound(ctx, message, allowed.get(message.id) as Set<string>, rendered.get(message.id)));
     const outcomes: SendOutcome[] = await ctx.providers.email.sendMany(emails);
     outcomes.forEach((outcome, index) => {
-      const message = live[index] as ClaimedMessage;
+      const message = sending[index] as ClaimedMessage;
       if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
       else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error });
     });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AppContext } from '../../context.js';
 import { tenantActive } from '../../access/tenant-scope.js';
 import { sql } from 'kysely';
@@ -5,7 +7,7 @@ import type { Channel, KeyEnvironment, Lane } from '../../platform/schema/index.
 import { emailUnits, sendEmails } from '../email/send.js';
 import { sendSms } from '../sms/send.js';
 import type { FairScheduler, Grant } from './fair-scheduler.js';
-import { type ClaimedMessage, claimGrants } from './handover.js';
+import { type ClaimedMessage, claimantBeatMs, claimantKey, claimantTtlMs, claimGrants } from './handover.js';
 import { environments, markReady, senderOf, sendScheduler } from './schedulers.js';
 
 // The send path's workers: every worker process runs these loops (no central process, no job per message).
@@ -34,6 +36,8 @@ export interface Dispatcher {
 /** Starts the send loops of the given channels in this process, and the promoter. */
 export function startDispatcher(ctx: AppContext, channelsServed: readonly Channel[]): Dispatcher {
   let stopping = false;
+  // This process's name on its claims; its heartbeat tells the reconciler it is alive.
+  const claimant = `${hostname()}-${process.pid}-${randomUUID()}`;
   const sleepers = new Set<() => void>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -67,20 +71,30 @@ export function startDispatcher(ctx: AppContext, channelsServed: readonly Channe
           if (channel === 'email' && environment === 'live') await learnEmailRate(ctx, scheduler, () => stopping, sleep);
           await Promise.all(
             Array.from({ length: loopsPerScheduler }, (_, index) =>
-              loop(`${channel}/${environment}/${index}`, () => round(ctx, scheduler, channel, environment)),
+              loop(`${channel}/${environment}/${index}`, () => round(ctx, claimant, scheduler, channel, environment)),
             ),
           );
         })(),
       );
     }
   }
-  if (channelsServed.length > 0) loops.push(loop('promoter', () => promote(ctx, channelsServed)));
+  if (channelsServed.length > 0) {
+    loops.push(loop('promoter', () => promote(ctx, channelsServed)));
+    loops.push(
+      loop('heartbeat', async () => {
+        await ctx.jobs.producerConnection().set(claimantKey(ctx, claimant), '1', 'PX', claimantTtlMs);
+        return claimantBeatMs;
+      }),
+    );
+  }
 
   return {
     async close() {
       stopping = true;
       for (const wake of [...sleepers]) wake();
       await Promise.all(loops);
+      // Every round has finished: nothing is held under this name any more.
+      if (channelsServed.length > 0) await ctx.jobs.producerConnection().del(claimantKey(ctx, claimant)).catch(() => undefined);
     },
   };
 }
@@ -102,12 +116,12 @@ async function learnEmailRate(ctx: AppContext, scheduler: FairScheduler, stopped
 }
 
 /** One round; returns how long to wait before the next (0: at once, there may be more). */
-async function round(ctx: AppContext, scheduler: FairScheduler, channel: Channel, environment: KeyEnvironment): Promise<number> {
+async function round(ctx: AppContext, claimant: string, scheduler: FairScheduler, channel: Channel, environment: KeyEnvironment): Promise<number> {
   const { grants, now, nextAt } = await scheduler.takeGrants(maxMessagesPerRound);
   if (grants.length === 0) return nextAt === null ? idlePollMs : Math.min(idlePollMs, Math.max(1, Math.ceil(nextAt - now)));
   let claimed: ClaimedMessage[];
   try {
-    claimed = await claimGrants(ctx, channel, environment, grants);
+    claimed = await claimGrants(ctx, claimant, channel, environment, grants);
   } catch (error) {
     // Nothing was claimed: the grants' rate goes back; their counts return with the reconciler's next pass.
     await scheduler.settle(grants.map((grant) => ({ tenantId: grant.tenantId, granted: grant.count, used: 0 }))).catch(() => undefined);

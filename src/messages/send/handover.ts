@@ -9,8 +9,46 @@ import { suppressedAmong, suppressionKey } from '../../suppressions/suppressions
 import type { AppContext } from '../../context.js';
 import type { Grant } from './fair-scheduler.js';
 
-/** A claim older than this belongs to a worker that died mid-send; the reconciler gives it back to the queue. */
-export const abandonedClaimMs = 2 * 60 * 1000;
+/**
+ * A claim older than this is taken over even when its process still beats: a process hung that long is as good
+ * as dead (and its claims are fenced: it can neither hand over nor record what was taken from it).
+ */
+const abandonedClaimMs = 2 * 60 * 1000;
+/** A send loop process renews its heartbeat this often; missing for `claimantTtlMs`, its claims are taken over. */
+export const claimantBeatMs = 2_000;
+export const claimantTtlMs = 10_000;
+
+export const claimantKey = (ctx: AppContext, claimant: string) => `${ctx.config.QUEUE_PREFIX}:send-claimant:${claimant}`;
+
+/** The processes holding claims whose heartbeat has stopped (killed, or cut off from Redis for seconds). */
+export async function deadClaimants(ctx: AppContext): Promise<string[]> {
+  const holders = await ctx.db
+    .selectFrom('messages')
+    .select('claimed_by')
+    .distinct()
+    .where('status', '=', 'sending')
+    .where('claimed_by', 'is not', null)
+    .execute();
+  const claimants = holders.map((row) => row.claimed_by as string);
+  if (claimants.length === 0) return [];
+  const alive = await ctx.jobs.producerConnection().mget(claimants.map((claimant) => claimantKey(ctx, claimant)));
+  return claimants.filter((_claimant, index) => alive[index] === null);
+}
+
+/** Claims nobody will finish: those of dead processes, and any older than abandonedClaimMs. */
+const abandoned = (deadClaimants: readonly string[]) =>
+  sql<boolean>`(claimed_at < ${new Date(Date.now() - abandonedClaimMs)} or claimed_by = any(${[...deadClaimants]}::text[]))`;
+
+/** Gives back the claims of dead processes (and hung ones) that never reached the provider. */
+export async function releaseAbandonedClaims(ctx: AppContext, deadClaimants: readonly string[]) {
+  await ctx.db
+    .updateTable('messages')
+    .set({ status: 'queued', claimed_at: null, claimed_by: null, updated_at: new Date() })
+    .where('status', '=', 'sending')
+    .where('handed_over_at', 'is', null)
+    .where(abandoned(deadClaimants))
+    .execute();
+}
 
 /** Attempts a message gets before a provider's "retry later" fails it. */
 export const maxSendAttempts = 8;
@@ -23,10 +61,10 @@ export const retryDelayMs = (attemptsMade: number) => 2_000 * 2 ** Math.max(0, a
  * oldest first, in one statement. Rows another worker holds are skipped, not waited for; messages of a
  * suspended or deleting tenant stay where they are (they go out on reactivation).
  */
-export async function claimGrants(ctx: AppContext, channel: Channel, environment: KeyEnvironment, grants: readonly Grant[]) {
+export async function claimGrants(ctx: AppContext, claimant: string, channel: Channel, environment: KeyEnvironment, grants: readonly Grant[]) {
   if (grants.length === 0) return [];
   const { rows } = await sql<ClaimedMessage>`
-    update messages as m set status = 'sending', claimed_at = now(), updated_at = now()
+    update messages as m set status = 'sending', claimed_at = now(), claimed_by = ${claimant}, updated_at = now()
       from (select picked.id
               from unnest(${grants.map((grant) => grant.tenantId)}::text[], ${grants.map((grant) => grant.lane)}::text[],
                           ${grants.map((grant) => grant.count)}::int[]) as g(sender, lane, n)
@@ -43,6 +81,10 @@ export async function claimGrants(ctx: AppContext, channel: Channel, environment
   return rows;
 }
 
+/** Only the rows this claim still holds: another process may have taken a message over since. */
+const stillHeld = (messages: readonly ClaimedMessage[]) =>
+  sql<boolean>`(id, claimed_by) in (select * from unnest(${messages.map((message) => message.id)}::text[], ${messages.map((message) => message.claimed_by)}::text[]))`;
+
 /**
  * Gives claimed messages back when an attempt fails before the provider saw them (a database, Redis or
  * provider-account error): they are ready again after a short wait, as a retried job's were.
@@ -51,21 +93,26 @@ export async function releaseClaims(ctx: AppContext, messages: ClaimedMessage[])
   if (messages.length === 0) return;
   await ctx.db
     .updateTable('messages')
-    .set({ status: 'queued', claimed_at: null, handed_over_at: null, not_before: new Date(Date.now() + retryDelayMs(1)), updated_at: new Date() })
-    .where('id', 'in', messages.map((message) => message.id))
+    .set({ status: 'queued', claimed_at: null, claimed_by: null, handed_over_at: null, not_before: new Date(Date.now() + retryDelayMs(1)), updated_at: new Date() })
+    .where(stillHeld(messages))
     .where('status', '=', 'sending')
     .execute();
 }
 
-/** Marks messages as being handed to the provider: from here on they are never sent again by a takeover. */
-export async function markHandedOver(ctx: AppContext, messages: ClaimedMessage[]) {
-  const { db } = ctx;
-  if (messages.length === 0) return;
-  await db
+/**
+ * Marks messages as being handed to the provider: from here on they are never sent again by a takeover. Only
+ * those this claim still holds: hand over exactly the ones it answers (the others belong to whoever took them).
+ */
+export async function markHandedOver(ctx: AppContext, messages: ClaimedMessage[]): Promise<Set<string>> {
+  if (messages.length === 0) return new Set();
+  const stamped = await ctx.db
     .updateTable('messages')
     .set({ handed_over_at: new Date() })
-    .where('id', 'in', messages.map((message) => message.id))
+    .where(stillHeld(messages))
+    .where('status', '=', 'sending')
+    .returning('id')
     .execute();
+  return new Set(stamped.map((row) => row.id));
 }
 
 /**
@@ -73,14 +120,14 @@ export async function markHandedOver(ctx: AppContext, messages: ClaimedMessage[]
  * received go back to the queue; the rest (or all, when it cannot tell) count as sent rather than risk a
  * second send — its events still find them by id.
  */
-export async function settleHandedOver(ctx: AppContext, olderThan = new Date(Date.now() - abandonedClaimMs)) {
+export async function settleHandedOver(ctx: AppContext, deadClaimants: readonly string[]) {
   const { db } = ctx;
   const orphaned = await db
     .selectFrom('messages')
     .select(['id', 'channel'])
     .where('status', '=', 'sending')
-    .where('claimed_at', '<', olderThan)
     .where('handed_over_at', 'is not', null)
+    .where(abandoned(deadClaimants))
     .execute();
   if (orphaned.length === 0) return 0;
 
@@ -106,14 +153,14 @@ export async function settleHandedOver(ctx: AppContext, olderThan = new Date(Dat
 
   if (neverReceived.size > 0) {
     await stillClaimed(db, [...neverReceived])
-      .set({ status: 'queued', claimed_at: null, handed_over_at: null, updated_at: new Date() })
+      .set({ status: 'queued', claimed_at: null, claimed_by: null, handed_over_at: null, updated_at: new Date() })
       .execute();
   }
   const sent = orphaned.map((message) => message.id).filter((id) => !neverReceived.has(id));
   if (sent.length === 0) return 0;
   return changeMessages(ctx, async (trx) => {
     const settled = await stillClaimed(trx, sent)
-      .set((eb) => ({ status: 'sent', sent_at: eb.ref('handed_over_at'), claimed_at: null, updated_at: new Date() }))
+      .set((eb) => ({ status: 'sent', sent_at: eb.ref('handed_over_at'), claimed_at: null, claimed_by: null, updated_at: new Date() }))
       .returning(['id', 'org_id', 'tenant_id', 'channel', 'environment'])
       .execute();
     const events = settled.map((message) => ({
@@ -151,7 +198,7 @@ export async function recordResults(ctx: AppContext, results: MessageResult[], s
   });
   const retryAt = (attempts: number) => new Date(Date.now() + retryDelayMs(attempts)).toISOString();
   await changeMessages(ctx, async (trx) => {
-    await sql`
+    const { rows: recorded } = await sql<{ id: string }>`
       update messages as m set
         status = v.status,
         attempts = v.attempts,
@@ -161,6 +208,7 @@ export async function recordResults(ctx: AppContext, results: MessageResult[], s
         last_error = v.error,
         sent_at = case when v.status = 'sent' then now() else m.sent_at end,
         claimed_at = null,
+        claimed_by = null,
         -- A refusal means the provider does not have it: the retry may hand it over again.
         handed_over_at = case when v.status = 'queued' then null else m.handed_over_at end,
         updated_at = now()
@@ -169,10 +217,13 @@ export async function recordResults(ctx: AppContext, results: MessageResult[], s
                   ${settled.map((row) => row.attempts)}::int[],
                   ${settled.map((row) => (row.status === 'retry' ? retryAt(row.attempts) : null))}::timestamptz[],
                   ${settled.map((row) => row.providerMessageId ?? null)}::text[], ${settled.map((row) => row.error ?? null)}::text[],
-                  ${settled.map((row) => row.subject ?? null)}::text[])
-        as v(id, status, attempts, not_before, provider_message_id, error, subject)
-      where m.id = v.id and m.status = 'sending'`.execute(trx);
-    return { result: undefined, events: attemptEvents(settled, suppressed) };
+                  ${settled.map((row) => row.subject ?? null)}::text[], ${settled.map((row) => row.message.claimed_by)}::text[])
+        as v(id, status, attempts, not_before, provider_message_id, error, subject, claimed_by)
+      where m.id = v.id and m.status = 'sending' and m.claimed_by is not distinct from v.claimed_by
+      returning m.id`.execute(trx);
+    // A message taken over meanwhile is its new holder's to record: no events for it from here.
+    const held = new Set(recorded.map((row) => row.id));
+    return { result: undefined, events: attemptEvents(settled.filter((row) => held.has(row.message.id)), suppressed) };
   });
   countSendOutcomes(ctx.config, settled);
 }

@@ -75,7 +75,8 @@ async function sendEach(ctx: AppContext, claimed: ClaimedMessage[], suppressed: 
       results.push({ message, status: 'suppressed' });
       continue;
     }
-    await markHandedOver(ctx, [message]);
+    // Taken over meanwhile: the message is its new holder's to send.
+    if (!(await markHandedOver(ctx, [message])).has(message.id)) continue;
     const outcome = await ctx.providers.sms.send(outbound(message, to));
     if (outcome.ok) results.push({ message, status: 'sent', providerMessageId: outcome.providerMessageId });
     else results.push({ message, status: outcome.retryable ? 'retry' : 'failed', error: outcome.error });

@@ -43,6 +43,8 @@ export interface MessageTable {
   /** A scheduled or retried message waits until then; null: ready, it goes when the scheduler grants it. */
   not_before: Date | null;
   claimed_at: Date | null;
+  /** The send loop process holding the claim (see dispatcher.ts); its claims outlive it only until its heartbeat expires. */
+  claimed_by: string | null;
   handed_over_at: Date | null;
   provider_message_id: string | null;
   last_error: string | null;
