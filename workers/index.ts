@@ -13,7 +13,7 @@ const processors: AnyQueueProcessor[] = [domainsProcessor, webhooksProcessor, te
 
 /** The send loops (not queues: they take the fair scheduler's grants), selected by these names. */
 const sendLoops: Record<string, Channel> = { 'send-email': 'email', 'send-sms': 'sms' };
-export const workerNames = [...Object.keys(sendLoops), ...allQueueNames];
+const workerNames = [...Object.keys(sendLoops), ...allQueueNames];
 
 /** What a worker process runs and must close on shutdown: BullMQ workers and the send dispatcher. */
 export interface Running {

@@ -14,11 +14,12 @@ export async function reconcileMessages(ctx: AppContext): Promise<number> {
   const dead = await deadClaimants(ctx);
   await settleHandedOver(ctx, dead);
   await releaseAbandonedClaims(ctx, dead);
-  return restoreReadyCounts(ctx, sql`true`);
+  return restoreReadyCounts(ctx);
 }
 
-/** Tells the schedulers what Postgres holds ready (of the senders `which` selects, active tenants only). */
-export async function restoreReadyCounts(ctx: AppContext, which: ReturnType<typeof sql<boolean>>): Promise<number> {
+/** Tells the schedulers what Postgres holds ready (of one tenant, or of every active one). */
+export async function restoreReadyCounts(ctx: AppContext, tenantId?: string): Promise<number> {
+  const which = tenantId === undefined ? sql<boolean>`true` : sql<boolean>`tenant_id = ${tenantId}`;
   const { rows } = await sql<{ org_id: string; tenant_id: string | null; channel: Channel; environment: KeyEnvironment; lane: Lane; count: number }>`
     select org_id, tenant_id, channel, environment, lane, count(*)::int as count
       from messages

@@ -31,7 +31,7 @@ export const jobContracts = {
   domains: { 'check-pending-domains': noData },
   tenants: {
     delete: z.strictObject({ tenantId: z.string() }),
-    // suspendedAt names the suspension being ended, and so the send jobs: a retried release adds no second set.
+    // suspendedAt names the suspension being ended: a release asked twice for it runs once (job id).
     release: z.strictObject({ tenantId: z.string(), suspendedAt: z.number().int() }),
     sweep: noData,
   },

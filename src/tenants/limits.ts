@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { channels, environments, sendScheduler } from '../messages/send/schedulers.js';
+import { allSendSchedulers } from '../messages/send/schedulers.js';
 import type { TenantLimits } from '../platform/schema/index.js';
 
 // Per-tenant limits: rates shape (the send scheduler spaces the tenant's sends), quotas refuse (usage/quotas.ts),
@@ -54,20 +54,18 @@ export async function syncSendRates(ctx: AppContext): Promise<number> {
     .selectFrom('tenants')
     .select(['id', 'limits'])
     .where('status', '!=', 'deleting')
-    .where(sql<boolean>`limits->>'email_per_second' is not null or limits->>'sms_per_second' is not null`)
+    // Parenthesised: a raw condition joins the others as written, and `or` must not escape the status check.
+    .where(sql<boolean>`(limits->>'email_per_second' is not null or limits->>'sms_per_second' is not null)`)
     .execute();
   const wanted = new Map(limited.map((tenant) => [tenant.id, sendRates(tenant.limits)]));
   let corrected = 0;
-  for (const channel of channels) {
-    for (const environment of environments) {
-      const scheduler = sendScheduler(ctx, channel, environment);
-      const held = await scheduler.tenantRates();
-      for (const tenantId of new Set([...wanted.keys(), ...held.keys()])) {
-        const perSecond = wanted.get(tenantId)?.[channel] ?? null;
-        if ((held.get(tenantId) ?? null) === perSecond) continue;
-        await scheduler.setTenantLimits(tenantId, { perSecond });
-        corrected++;
-      }
+  for (const { channel, scheduler } of allSendSchedulers(ctx)) {
+    const held = await scheduler.tenantRates();
+    for (const tenantId of new Set([...wanted.keys(), ...held.keys()])) {
+      const perSecond = wanted.get(tenantId)?.[channel] ?? null;
+      if ((held.get(tenantId) ?? null) === perSecond) continue;
+      await scheduler.setTenantLimits(tenantId, { perSecond });
+      corrected++;
     }
   }
   return corrected;

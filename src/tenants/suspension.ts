@@ -64,7 +64,7 @@ export async function requestRelease(ctx: AppContext, tenant: Tenant) {
  * when the reconciler next looks; due scheduled ones follow with the promoter. Returns how many are ready.
  */
 export async function releaseHeldMessages(ctx: AppContext, job: JobData<'tenants', 'release'>): Promise<number> {
-  return restoreReadyCounts(ctx, sql<boolean>`tenant_id = ${job.tenantId}`);
+  return restoreReadyCounts(ctx, job.tenantId);
 }
 
 /**

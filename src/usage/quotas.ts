@@ -50,7 +50,8 @@ interface ClaimResult {
   quota: number | null;
   reserved_used: number | null;
   warning_published: boolean | null;
-  existing_used: number | null;
+  /** What the counter held (or, without one yet, the month's committed usage). */
+  existing_used: number;
   exceeded_published: boolean | null;
 }
 
@@ -90,7 +91,8 @@ async function claimQuota(db: Db, claim: Claim, period: string): Promise<ClaimRe
       returning used, warning_published
     )
     select tenant.org_id, tenant.quota, reserved.used as reserved_used, reserved.warning_published,
-      existing.used as existing_used, existing.exceeded_published
+      -- Without a counter yet, what counts is the month's committed usage (where a new counter starts).
+      coalesce(existing.used, ${committedUsage(sql`tenant.org_id`, claim, period)}) as existing_used, existing.exceeded_published
     from tenant left join reserved on true left join existing on true`.execute(db);
   return rows[0];
 }
@@ -220,7 +222,7 @@ export async function reserveQuotas(ctx: AppContext, principal: Principal, messa
     if (result.reserved_used === null) {
       await release();
       await publishExceeded(ctx, claim, period, result);
-      throw quotaExceeded(claim, period, result.quota, result.existing_used ?? 0, now);
+      throw quotaExceeded(claim, period, result.quota, result.existing_used, now);
     }
     reserved.push({
       ...claim,
@@ -268,8 +270,7 @@ function quotaExceeded(claim: Claim, period: string, quota: number, used: number
 async function publishExceeded(ctx: AppContext, claim: Claim, period: string, result: ClaimResult) {
   if (result.exceeded_published) return;
   const quota = result.quota ?? 0;
-  const used = result.existing_used ?? quota;
-  await publishQuotaEvent(ctx, 'tenant.quota_exceeded', { ...claim, orgId: result.org_id, period, quota, used }).catch((error: unknown) =>
+  await publishQuotaEvent(ctx, 'tenant.quota_exceeded', { ...claim, orgId: result.org_id, period, quota, used: result.existing_used }).catch((error: unknown) =>
     ctx.logger.error({ err: error, tenantId: claim.tenantId }, 'publishing tenant.quota_exceeded failed; the next refused send retries'),
   );
 }

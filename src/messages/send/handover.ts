@@ -53,7 +53,7 @@ export async function releaseAbandonedClaims(ctx: AppContext, deadClaimants: rea
 /** Attempts a message gets before a provider's "retry later" fails it. */
 export const maxSendAttempts = 8;
 
-/** Before attempt n + 1: 2 s, 4 s, 8 s, … (what the send jobs' exponential backoff was). */
+/** Before attempt n + 1: 2 s, 4 s, 8 s, …: a throttled provider gets room, a brief outage is ridden out. */
 export const retryDelayMs = (attemptsMade: number) => 2_000 * 2 ** Math.max(0, attemptsMade - 1);
 
 /**
@@ -87,7 +87,7 @@ const stillHeld = (messages: readonly ClaimedMessage[]) =>
 
 /**
  * Gives claimed messages back when an attempt fails before the provider saw them (a database, Redis or
- * provider-account error): they are ready again after a short wait, as a retried job's were.
+ * provider-account error): they are ready again after a short wait, so a failing dependency is not hammered.
  */
 export async function releaseClaims(ctx: AppContext, messages: ClaimedMessage[]) {
   if (messages.length === 0) return;

@@ -37,6 +37,10 @@ export function sendScheduler(ctx: AppContext, channel: Channel, environment: Ke
   return schedulerSet(ctx)[channel][environment];
 }
 
+/** Every scheduler of the context, with its channel and environment. */
+export const allSendSchedulers = (ctx: AppContext) =>
+  channels.flatMap((channel) => environments.map((environment) => ({ channel, environment, scheduler: sendScheduler(ctx, channel, environment) })));
+
 interface ReadyMessage {
   org_id: string;
   tenant_id: string | null;
@@ -60,50 +64,35 @@ export async function ensureReady(ctx: AppContext, counts: readonly (ReadyMessag
  * in both environments, so a test key rehearses what live sending will do.
  */
 export async function applySendRates(ctx: AppContext, tenantId: string, rates: Record<Channel, number | null>): Promise<void> {
-  await Promise.all(
-    channels.flatMap((channel) =>
-      environments.map((environment) => sendScheduler(ctx, channel, environment).setTenantLimits(tenantId, { perSecond: rates[channel] })),
-    ),
-  );
+  await Promise.all(allSendSchedulers(ctx).map(({ channel, scheduler }) => scheduler.setTenantLimits(tenantId, { perSecond: rates[channel] })));
 }
 
 /** A suspended or deleted sender's messages are granted no more; `ensureReady` brings them back on release. */
 export async function dropSender(ctx: AppContext, sender: string): Promise<void> {
-  await Promise.all(channels.flatMap((channel) => environments.map((environment) => sendScheduler(ctx, channel, environment).drop(sender))));
+  await Promise.all(allSendSchedulers(ctx).map(({ scheduler }) => scheduler.drop(sender)));
 }
 
+/** Applies per scheduler the (sender, lane) counts of the messages: one call for each scheduler they touch. */
 async function forEachScheduler(
   ctx: AppContext,
   messages: readonly (ReadyMessage & { count?: number })[],
   apply: (scheduler: FairScheduler, entries: Grant[]) => Promise<unknown>,
 ) {
-  const bySchedulerAndSender = new Map<string, { channel: Channel; environment: KeyEnvironment; entry: Grant }>();
+  const perScheduler = new Map<FairScheduler, Map<string, Grant>>();
   for (const message of messages) {
+    const scheduler = sendScheduler(ctx, message.channel, message.environment);
+    const entries = perScheduler.get(scheduler) ?? new Map<string, Grant>();
+    perScheduler.set(scheduler, entries);
     const sender = senderOf(message);
-    const key = `${message.channel}/${message.environment}/${sender}/${message.lane}`;
-    const existing = bySchedulerAndSender.get(key);
-    if (existing) existing.entry.count += message.count ?? 1;
-    else {
-      bySchedulerAndSender.set(key, {
-        channel: message.channel,
-        environment: message.environment,
-        entry: { tenantId: sender, lane: message.lane, count: message.count ?? 1 },
-      });
-    }
+    const key = `${sender}/${message.lane}`;
+    const entry = entries.get(key);
+    if (entry) entry.count += message.count ?? 1;
+    else entries.set(key, { tenantId: sender, lane: message.lane, count: message.count ?? 1 });
   }
-  const perScheduler = new Map<FairScheduler, Grant[]>();
-  for (const { channel, environment, entry } of bySchedulerAndSender.values()) {
-    const scheduler = sendScheduler(ctx, channel, environment);
-    perScheduler.set(scheduler, [...(perScheduler.get(scheduler) ?? []), entry]);
-  }
-  await Promise.all([...perScheduler].map(([scheduler, entries]) => apply(scheduler, entries)));
+  await Promise.all([...perScheduler].map(([scheduler, entries]) => apply(scheduler, [...entries.values()])));
 }
 
 /** Every scheduler's waiting senders, for the metrics. */
 export async function schedulerStats(ctx: AppContext) {
-  return Promise.all(
-    channels.flatMap((channel) =>
-      environments.map(async (environment) => ({ channel, environment, ...(await sendScheduler(ctx, channel, environment).stats()) })),
-    ),
-  );
+  return Promise.all(allSendSchedulers(ctx).map(async ({ channel, environment, scheduler }) => ({ channel, environment, ...(await scheduler.stats()) })));
 }

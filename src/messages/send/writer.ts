@@ -157,7 +157,7 @@ function createMessageWriter(ctx: AppContext) {
     const webhookTargets = await routeEvents(ctx, accepted.map((event) => event.webhookEvent));
     const extras = batch.filter((write) => write.alsoInTransaction);
     // Scheduled messages become ready when due (the dispatcher's promoter); the rest are ready now.
-    const enqueueSends = () =>
+    const markSendsReady = () =>
       markReady(
         ctx,
         messages.filter((message) => message.not_before === null),
@@ -165,14 +165,14 @@ function createMessageWriter(ctx: AppContext) {
     // One statement, without a transaction, when nothing else must commit with it (the common case).
     if (extras.length === 0 && webhookTargets.length === 0) {
       await statement.execute(ctx.db);
-      await enqueueSends();
+      await markSendsReady();
       return;
     }
     await transaction(ctx.db, async (trx) => {
       await statement.execute(trx);
       for (const write of extras) await write.alsoInTransaction?.(trx);
-      // Hooks run in order after the commit: the sends first, then the webhook deliveries staged here.
-      await onCommit(trx, enqueueSends);
+      // Hooks run in order after the commit: the schedulers first, then the webhook deliveries staged here.
+      await onCommit(trx, markSendsReady);
       await stageDeliveries(within(ctx, trx), webhookTargets);
     });
   }
