@@ -38,7 +38,7 @@ async function requeueFairly(ctx: AppContext, job: Job, tenantKey: string | unde
   // Jobs queued before fair shares (no tenant key, no priority) stay as they are.
   if (!tenantKey || job.priority === 0) return;
   try {
-    await job.changePriority({ priority: await nextFairPriority(ctx.jobs, tenantKey) });
+    await job.changePriority({ priority: await nextFairPriority(ctx, tenantKey) });
   } catch (error) {
     ctx.logger.warn({ err: error, jobId: job.id }, 'could not re-prioritise a webhook job; it keeps its priority');
   }
@@ -61,7 +61,7 @@ export const webhooksProcessor: QueueProcessor<'webhooks'> = {
       throw new DelayedError();
     }
     inFlight.set(endpointId, running + 1);
-    noteStarted(ctx.jobs, job.priority);
+    noteStarted(ctx, job.priority);
     try {
       const next = await attemptDelivery(ctx, deliveryId, job.attemptsMade, urlPolicyOf(ctx.config));
       if (!next) return undefined;

@@ -3,7 +3,9 @@ import type { Principal } from '../access/principal.js';
 import { type AppContext, contextCache } from '../context.js';
 import type { Db } from '../platform/db.js';
 import { ApiError } from '../platform/errors.js';
+import { batched } from '../platform/batched.js';
 import { deterministicEventId, type EventType } from '../platform/event-types.js';
+import { groupBy } from '../platform/group-by.js';
 import type { KeyEnvironment, TenantLimits, UsageChannel } from '../platform/schema/index.js';
 import { quotaField } from '../tenants/limits.js';
 import { publishEvents } from '../webhooks/fan-out.js';
@@ -102,60 +104,35 @@ async function claimQuota(db: Db, claim: Claim, period: string): Promise<ClaimRe
  * one statement for all when they fit, as they do until the quota is nearly used; otherwise one by one in the
  * order they came, so each is accepted exactly when it fits.
  */
-function createClaimBatcher(db: Db) {
-  interface Waiter {
-    count: number;
-    resolve: (result: ClaimResult | undefined) => void;
-    reject: (error: unknown) => void;
-  }
-  const pending = new Map<string, { claim: Omit<Claim, 'count'>; period: string; waiters: Waiter[] }>();
-  let flushScheduled = false;
-
-  async function settle(claim: Omit<Claim, 'count'>, period: string, waiters: Waiter[]) {
-    const total = waiters.reduce((sum, waiter) => sum + waiter.count, 0);
-    const together = await claimQuota(db, { ...claim, count: total }, period);
-    if (waiters.length === 1 || !together || together.quota === null || together.reserved_used !== null) {
-      // Each is answered with the count as it stood after its own messages.
-      let before = (together?.reserved_used ?? total) - total;
-      for (const waiter of waiters) {
-        before += waiter.count;
-        waiter.resolve(together && together.reserved_used !== null ? { ...together, reserved_used: before } : together);
-      }
-      return;
-    }
-    for (const waiter of waiters) {
-      await claimQuota(db, { ...claim, count: waiter.count }, period).then(waiter.resolve, waiter.reject);
-    }
-  }
-
-  function flush() {
-    flushScheduled = false;
-    const groups = [...pending.values()];
-    pending.clear();
-    for (const group of groups) {
-      settle(group.claim, group.period, group.waiters).catch((error: unknown) => {
-        for (const waiter of group.waiters) waiter.reject(error);
-      });
-    }
-  }
-
-  return (claim: Claim, period: string) =>
-    new Promise<ClaimResult | undefined>((resolve, reject) => {
-      const key = `${claim.tenantId}:${claim.channel}:${period}`;
-      let group = pending.get(key);
-      if (!group) {
-        group = { claim: { tenantId: claim.tenantId, channel: claim.channel }, period, waiters: [] };
-        pending.set(key, group);
-      }
-      group.waiters.push({ count: claim.count, resolve, reject });
-      if (!flushScheduled) {
-        flushScheduled = true;
-        setImmediate(flush);
-      }
+async function claimTogether(db: Db, claims: readonly Claim[], period: string): Promise<(ClaimResult | undefined)[]> {
+  const total = claims.reduce((sum, claim) => sum + claim.count, 0);
+  const together = await claimQuota(db, { ...(claims[0] as Claim), count: total }, period);
+  if (claims.length === 1 || !together || together.quota === null || together.reserved_used !== null) {
+    // Each is answered with the count as it stood after its own messages.
+    let before = (together?.reserved_used ?? total) - total;
+    return claims.map((claim) => {
+      before += claim.count;
+      return together && together.reserved_used !== null ? { ...together, reserved_used: before } : together;
     });
+  }
+  const results: (ClaimResult | undefined)[] = [];
+  for (const claim of claims) results.push(await claimQuota(db, claim, period));
+  return results;
 }
 
-const claimBatchers = contextCache((ctx) => createClaimBatcher(ctx.db));
+const claimBatchers = contextCache(({ db }) =>
+  batched(async (asked: { claim: Claim; period: string }[]) => {
+    const answers = new Map<{ claim: Claim; period: string }, ClaimResult | undefined>();
+    const byCounter = groupBy(asked, ({ claim, period }) => `${claim.tenantId}:${claim.channel}:${period}`);
+    await Promise.all(
+      [...byCounter.values()].map(async (group) => {
+        const results = await claimTogether(db, group.map((entry) => entry.claim), (group[0] as { period: string }).period);
+        group.forEach((entry, index) => answers.set(entry, results[index]));
+      }),
+    );
+    return asked.map((entry) => answers.get(entry));
+  }),
+);
 
 async function releaseQuota(db: Db, reserved: Reserved): Promise<void> {
   await db
@@ -212,7 +189,7 @@ export async function reserveQuotas(ctx: AppContext, principal: Principal, messa
   for (const claim of claims) {
     let result: ClaimResult | undefined;
     try {
-      result = await claimBatchers(ctx)(claim, period);
+      result = await claimBatchers(ctx)({ claim, period });
     } catch (error) {
       await release();
       throw error;

@@ -1,3 +1,4 @@
+import { type AppContext, contextCache } from '../context.js';
 import type { Redis } from 'ioredis';
 import { batched } from '../platform/batched.js';
 import { type Jobs, queueNames } from '../platform/jobs.js';
@@ -88,34 +89,26 @@ export async function fairPriorities(jobs: Jobs, tenantKeys: readonly string[]):
   });
 }
 
-const requeueBatchers = new WeakMap<Jobs, (tenantKey: string) => Promise<number>>();
+const requeueBatchers = contextCache(({ jobs }) => batched((tenantKeys: string[]) => fairPriorities(jobs, tenantKeys)));
 
 /**
  * The priority for a job going back to the queue (a retry, or set aside at its endpoint's limit): its tenant's
  * next, as for a new delivery. The worker's calls in one turn share a round trip.
  */
-export function nextFairPriority(jobs: Jobs, tenantKey: string): Promise<number> {
-  let batcher = requeueBatchers.get(jobs);
-  if (!batcher) {
-    batcher = batched((tenantKeys: string[]) => fairPriorities(jobs, tenantKeys));
-    requeueBatchers.set(jobs, batcher);
-  }
-  return batcher(tenantKey);
+export function nextFairPriority(ctx: AppContext, tenantKey: string): Promise<number> {
+  return requeueBatchers(ctx)(tenantKey);
 }
 
-const progress = new WeakMap<Jobs, { reached: number; timer: NodeJS.Timeout | undefined }>();
+const progress = contextCache((): { reached: number; timer: NodeJS.Timeout | undefined } => ({ reached: 0, timer: undefined }));
 
 /**
  * Records that a worker started a delivery of this priority: V moves up to it. Batched per process (one
  * round trip per 20 ms at most); a lost update only lets newcomers start a little earlier.
  */
-export function noteStarted(jobs: Jobs, priority: number): void {
+export function noteStarted(ctx: AppContext, priority: number): void {
   if (priority <= 0) return;
-  let state = progress.get(jobs);
-  if (!state) {
-    state = { reached: 0, timer: undefined };
-    progress.set(jobs, state);
-  }
+  const { jobs } = ctx;
+  const state = progress(ctx);
   state.reached = Math.max(state.reached, priority);
   if (state.timer) return;
   const flushing = state;
