@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findTenant, lockTenant } from '../access/tenant-scope.js';
 import { type Db, onCommit, transaction } from '../platform/db.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
-import type { Tenant, TenantLimits } from '../platform/schema/index.js';
+import type { Tenant } from '../platform/schema/index.js';
 import { ApiError, conflict, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { fetchPage, type PageQuery, pageQuery } from '../platform/pagination.js';
@@ -64,8 +64,7 @@ export async function createTenant(ctx: AppContext, orgId: string, input: z.infe
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const rates = sendRates(tenant.limits);
-    if (rates.email !== null || rates.sms !== null) await holdToSendRates(ctx, tenant.id, tenant.limits);
+    if (tenant.limits.email_per_second !== null || tenant.limits.sms_per_second !== null) await holdToSendRates(ctx, tenant);
     return presentTenant(tenant);
   } catch (error) {
     if (isUniqueViolation(error, 'tenants_org_slug_unique')) throw slugTaken(input.slug);
@@ -119,10 +118,11 @@ export async function updateTenant(ctx: AppContext, orgId: string,
           limits: input.limits === undefined ? undefined : sql<string>`limits || ${JSON.stringify(input.limits)}::jsonb`,
           updated_at: now,
         })
+        .where('org_id', '=', orgId)
         .where('id', '=', tenantId)
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (input.limits) await limitsChanged(ctx, trx, current, input.limits);
+      if (input.limits) await limitsChanged(ctx, trx, current, updated, input.limits);
       if (transition) await onCommit(trx, () => afterTransition(ctx, updated));
       return updated;
     });
@@ -137,22 +137,24 @@ export async function updateTenant(ctx: AppContext, orgId: string,
  * A quota set where there was none starts counting afresh from the month's committed usage: while the tenant
  * had no quota its sends reserved nothing. Keys cache their tenant's limits, so they are dropped after commit.
  */
-async function limitsChanged(ctx: AppContext, trx: Db, current: Tenant, limits: TenantLimitsInput) {
+async function limitsChanged(ctx: AppContext, trx: Db, current: Tenant, updated: Tenant, limits: TenantLimitsInput) {
   const channels = (['email', 'sms'] as const).filter((channel) => {
     const field = quotaField[channel];
     return current.limits[field] === null && limits[field] != null;
   });
   await restartQuotaCounts(trx, current.id, channels, ctx.clock());
+  const ratesChanged =
+    updated.limits.email_per_second !== current.limits.email_per_second || updated.limits.sms_per_second !== current.limits.sms_per_second;
   await onCommit(trx, async () => {
     await ctx.keys.changed({ tenantId: current.id });
-    await holdToSendRates(ctx, current.id, { ...current.limits, ...limits });
+    if (ratesChanged) await holdToSendRates(ctx, updated);
   });
 }
 
-/** The send schedulers shape the tenant's sends from now on; a failure here is repaired by the reconciler. */
-async function holdToSendRates(ctx: AppContext, tenantId: string, limits: TenantLimits) {
-  await applySendRates(ctx, tenantId, sendRates(limits)).catch((error: unknown) =>
-    ctx.logger.warn({ err: error, tenantId }, 'setting the send schedulers to the tenant rates failed; the reconciler will'),
+/** The send schedulers shape the tenant's sends from now on; a failure here is repaired by the tenants sweep. */
+async function holdToSendRates(ctx: AppContext, tenant: Tenant) {
+  await applySendRates(ctx, tenant.id, sendRates(tenant.limits)).catch((error: unknown) =>
+    ctx.logger.warn({ err: error, tenantId: tenant.id }, 'setting the send schedulers to the tenant rates failed; the tenants sweep will'),
   );
 }
 

@@ -128,7 +128,9 @@ export async function orgUsage(db: Db, principal: Principal, period: string) {
     tenants.set(row.tenant_id, tenant);
   }
   const limits =
-    tenants.size === 0 ? [] : await db.selectFrom('tenants').select(['id', 'limits']).where('id', 'in', [...tenants.keys()]).execute();
+    tenants.size === 0
+      ? []
+      : await db.selectFrom('tenants').select(['id', 'limits']).where('org_id', '=', principal.orgId).where('id', 'in', [...tenants.keys()]).execute();
   const quotas = await quotaStatuses(db, limits, period, (tenantId, channel) => tenants.get(tenantId)?.[`${channel}_live`] ?? 0);
   return {
     period,
