@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { type AppContext, contextCache } from '../context.js';
-import { ApiError } from '../platform/errors.js';
+import { rateLimited, rateLimitHeaders } from '../platform/rate-limits.js';
 import { principalOf } from './middleware.js';
 
 // Each key of a tenant with `api_requests_per_second` may make that many requests a second (a window per key,
@@ -31,14 +31,6 @@ const limiters = contextCache(({ config, jobs }) => {
   };
 });
 
-function rateLimitHeaders(perSecond: number, result: RateLimiterRes): Record<string, string> {
-  return {
-    'RateLimit-Limit': String(perSecond),
-    'RateLimit-Remaining': String(Math.max(0, result.remainingPoints)),
-    'RateLimit-Reset': String(Math.max(1, Math.ceil(result.msBeforeNext / 1000))),
-  };
-}
-
 /** After authentication: counts the request against its key's rate, sets RateLimit-*, and refuses past it with 429. */
 export function apiRateLimit(ctx: AppContext): RequestHandler {
   const limiterFor = limiters(ctx);
@@ -51,14 +43,7 @@ export function apiRateLimit(ctx: AppContext): RequestHandler {
       result = await limiterFor(perSecond).consume(principal.keyId);
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      const headers = rateLimitHeaders(perSecond, error);
-      throw new ApiError(
-        429,
-        'rate_limit_error',
-        'RATE_LIMITED',
-        `this key may make ${perSecond} requests a second (its tenant's api_requests_per_second); retry in ${headers['RateLimit-Reset']} s`,
-        { ...headers, 'Retry-After': headers['RateLimit-Reset'] ?? '1' },
-      );
+      throw rateLimited(`this key may make ${perSecond} requests a second (its tenant's api_requests_per_second)`, rateLimitHeaders(perSecond, error));
     }
     res.set(rateLimitHeaders(perSecond, result));
     next();

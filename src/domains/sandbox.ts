@@ -1,6 +1,7 @@
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { type AppContext, contextCache } from '../context.js';
 import { ApiError } from '../platform/errors.js';
+import { rateLimited, rateLimitHeaders } from '../platform/rate-limits.js';
 import type { Principal } from '../access/principal.js';
 
 /** The shared sandbox domain (SANDBOX_DOMAIN): no DNS, no row, always this id. */
@@ -17,14 +18,6 @@ const sandboxLimiter = contextCache(
     }),
 );
 
-function rateLimitHeaders(perMinute: number, result: RateLimiterRes): Record<string, string> {
-  return {
-    'RateLimit-Limit': String(perMinute),
-    'RateLimit-Remaining': String(Math.max(0, result.remainingPoints)),
-    'RateLimit-Reset': String(Math.ceil(result.msBeforeNext / 1000)),
-  };
-}
-
 /**
  * Takes one message from the sandbox allowance of the key's tenant (root keys share one per org) and
  * returns the RateLimit-* headers; over the limit, a 429 carrying them and Retry-After.
@@ -38,13 +31,6 @@ export async function takeSandboxMessage(ctx: AppContext, principal: Principal):
     if (!(error instanceof RateLimiterRes)) {
       throw new ApiError(503, 'service_unavailable', 'SERVICE_UNAVAILABLE', 'the sandbox rate limiter is unavailable; retry shortly');
     }
-    const headers = rateLimitHeaders(perMinute, error);
-    throw new ApiError(
-      429,
-      'rate_limit_error',
-      'RATE_LIMITED',
-      `the sandbox sends at most ${perMinute} messages a minute per tenant; retry in ${headers['RateLimit-Reset']} s`,
-      { ...headers, 'Retry-After': headers['RateLimit-Reset'] ?? '60' },
-    );
+    throw rateLimited(`the sandbox sends at most ${perMinute} messages a minute per tenant`, rateLimitHeaders(perMinute, error));
   }
 }
