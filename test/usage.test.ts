@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { incrementUsage, periodOf, type UsageIncrement } from '../src/usage/usage.js';
+import { periodOf } from '../src/platform/limits.js';
+import { incrementUsage, type UsageIncrement } from '../src/usage/usage.js';
 import { db, newOrg, startApi, uniqueSlug } from './helpers.js';
 
 const { call } = startApi();

@@ -38,6 +38,11 @@ export const defaultPageSize = 20;
 /** The months usage can be asked for, as YYYY-MM (strings in this form sort as the months do). */
 export const usagePeriods = { first: '2000-01', last: '2100-12' } as const;
 
+/** The usage and quota period a moment falls in: its UTC month, YYYY-MM. */
+export function periodOf(at: Date): string {
+  return at.toISOString().slice(0, 7);
+}
+
 /** `10 MB`, `1.5 MB`: sizes in the units the limits are stated in. */
 export function megabytes(bytes: number): string {
   return `${Number((bytes / mebibyte).toFixed(1))} MB`;

@@ -6,6 +6,7 @@ import { ApiError } from '../platform/errors.js';
 import { batched } from '../platform/batched.js';
 import { deterministicEventId, type EventType } from '../platform/event-types.js';
 import { groupBy } from '../platform/group-by.js';
+import { periodOf } from '../platform/limits.js';
 import type { KeyEnvironment, TenantLimits, UsageChannel } from '../platform/schema/index.js';
 import { quotaField } from '../tenants/limits.js';
 import { publishEvents } from '../webhooks/fan-out.js';
@@ -15,11 +16,6 @@ import { publishEvents } from '../webhooks/fan-out.js';
 // gives them back. A counter starts from the month's committed live usage, so a quota set mid-month counts what
 // was sent before it. A reservation whose commit never finishes (the process died in between) stays counted:
 // the tenant loses those few messages of its quota rather than ever exceeding it.
-
-/** The UTC month a moment falls in, YYYY-MM. */
-export function periodOf(at: Date): string {
-  return at.toISOString().slice(0, 7);
-}
 
 /** The share of a quota past which tenant.quota_warning is published. */
 const warningShare = 0.8;

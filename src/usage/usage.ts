@@ -4,11 +4,9 @@ import { assertTenantUsable } from '../access/tenant-scope.js';
 import type { Db } from '../platform/db.js';
 import type { KeyEnvironment, UsageChannel } from '../platform/schema/index.js';
 import { notFound } from '../platform/errors.js';
-import { usagePeriods } from '../platform/limits.js';
+import { periodOf, usagePeriods } from '../platform/limits.js';
 import type { Principal } from '../access/principal.js';
-import { periodOf, quotaStatuses } from './quotas.js';
-
-export { periodOf };
+import { quotaStatuses } from './quotas.js';
 
 export interface UsageIncrement {
   orgId: string;
