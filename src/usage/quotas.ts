@@ -156,7 +156,7 @@ function claimsOf(principal: Principal, messages: Counted[]): Claim[] {
   return [...claims.values()];
 }
 
-export interface QuotaReservation {
+interface QuotaReservation {
   /** The messages' commit failed: gives back what was reserved. */
   release(): Promise<void>;
   /** The messages committed: publishes tenant.quota_warning for a quota they took past 80 %. */
@@ -169,7 +169,7 @@ const nothingReserved: QuotaReservation = { release: async () => undefined, comm
  * Reserves the send's live messages from their tenants' monthly quotas before they are committed: all or none.
  * Past a quota, 429 QUOTA_EXCEEDED naming it and its period (and tenant.quota_exceeded, the first time).
  */
-export async function reserveQuotas(ctx: AppContext, principal: Principal, messages: Counted[]): Promise<QuotaReservation> {
+async function reserveQuotas(ctx: AppContext, principal: Principal, messages: Counted[]): Promise<QuotaReservation> {
   const claims = claimsOf(principal, messages);
   if (claims.length === 0) return nothingReserved;
   const now = ctx.clock();
@@ -217,6 +217,23 @@ export async function reserveQuotas(ctx: AppContext, principal: Principal, messa
       }
     },
   };
+}
+
+/**
+ * Runs `commit` (the messages' commit) inside the tenants' monthly quotas: reserved before it, for all of the
+ * messages or none, given back if it fails, and the 80 % warning published after it.
+ */
+export async function withinQuotas<T>(ctx: AppContext, principal: Principal, messages: Counted[], commit: () => Promise<T>): Promise<T> {
+  const quota = await reserveQuotas(ctx, principal, messages);
+  let result: T;
+  try {
+    result = await commit();
+  } catch (error) {
+    await quota.release();
+    throw error;
+  }
+  await quota.committed();
+  return result;
 }
 
 function nextPeriodStart(period: string): Date {

@@ -9,7 +9,7 @@ import { changeMessages } from '../status.js';
 import type { Principal } from '../../access/principal.js';
 import { templateChecker } from '../../templates/templates.js';
 import type { AppContext } from '../../context.js';
-import { reserveQuotas } from '../../usage/quotas.js';
+import { withinQuotas } from '../../usage/quotas.js';
 
 export interface Accepted {
   id: string;
@@ -83,15 +83,7 @@ export async function acceptEmails(ctx: AppContext,
   }
   const messages = prepared.map((item) => item.message);
   const accepted: Accepted[] = messages.map((message) => ({ id: message.id, status: message.status as Accepted['status'] }));
-  // The monthly quota is taken before the commit, for all of them or none, and given back if the commit fails.
-  const quota = await reserveQuotas(ctx, principal, messages);
-  try {
-    await commitMessages(ctx, messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted)));
-  } catch (error) {
-    await quota.release();
-    throw error;
-  }
-  await quota.committed();
+  await withinQuotas(ctx, principal, messages, () => commitMessages(ctx, messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted))));
   return { accepted, headers: prepared.at(-1)?.rateLimitHeaders ?? {} };
 }
 

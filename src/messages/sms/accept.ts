@@ -10,7 +10,7 @@ import { commitMessages, type NewMessage } from '../send/writer.js';
 import type { Principal } from '../../access/principal.js';
 import { assertSmsSenderAllowed, originationNumber, senderId } from './senders.js';
 import type { AppContext } from '../../context.js';
-import { reserveQuotas } from '../../usage/quotas.js';
+import { withinQuotas } from '../../usage/quotas.js';
 
 export const sendSmsInput = z
   .strictObject({
@@ -90,14 +90,6 @@ export async function acceptSms(ctx: AppContext, principal: Principal,
     segments: segmented.segmentsCount,
     encoding: segmented.encodingName,
   };
-  // The monthly quota is taken before the commit and given back if the commit fails.
-  const quota = await reserveQuotas(ctx, principal, [message]);
-  try {
-    await commitMessages(ctx, [message], alsoInTransaction && ((trx) => alsoInTransaction(trx, body)));
-  } catch (error) {
-    await quota.release();
-    throw error;
-  }
-  await quota.committed();
+  await withinQuotas(ctx, principal, [message], () => commitMessages(ctx, [message], alsoInTransaction && ((trx) => alsoInTransaction(trx, body))));
   return body;
 }
