@@ -2,11 +2,10 @@ import { DelayedError, type Job } from 'bullmq';
 import { parseJob } from '../src/platform/jobs.js';
 import { attemptDelivery } from '../src/webhooks/delivery.js';
 import { urlPolicyOf } from '../src/webhooks/url-policy.js';
-import { nextFairPriority, noteStarted } from '../src/webhooks/fair-share.js';
+import { noteStarted, requeueFairly } from '../src/webhooks/fair-share.js';
 import { pruneWebhookHistory, reconcileDeliveries } from '../src/webhooks/reconcile.js';
 import { retryDelayMs, webhookBackoffType } from '../src/webhooks/retry-policy.js';
 import type { QueueProcessor } from './runtime.js';
-import type { AppContext } from '../src/context.js';
 
 /**
  * Attempts are I/O-bound (up to 15 s each), so one process runs many at once; no endpoint may hold
@@ -28,20 +27,6 @@ class RetryLater extends Error {
 function setAsideDelayMs(job: Job): number {
   const setAside = Math.max(0, job.attemptsStarted - job.attemptsMade - 1);
   return Math.min(30_000, 500 * 2 ** setAside) * (0.5 + Math.random());
-}
-
-/**
- * Gives a job going back to the queue its tenant's next fair priority. Best effort: if Redis refuses, the job
- * keeps the priority it had, which only lets it run sooner.
- */
-async function requeueFairly(ctx: AppContext, job: Job, tenantKey: string | undefined): Promise<void> {
-  // Jobs queued before fair shares (no tenant key, no priority) stay as they are.
-  if (!tenantKey || job.priority === 0) return;
-  try {
-    await job.changePriority({ priority: await nextFairPriority(ctx, tenantKey) });
-  } catch (error) {
-    ctx.logger.warn({ err: error, jobId: job.id }, 'could not re-prioritise a webhook job; it keeps its priority');
-  }
 }
 
 export const webhooksProcessor: QueueProcessor<'webhooks'> = {

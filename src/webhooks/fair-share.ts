@@ -1,4 +1,5 @@
 import { type AppContext, contextCache } from '../context.js';
+import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { batched } from '../platform/batched.js';
 import { type Jobs, queueNames } from '../platform/jobs.js';
@@ -95,7 +96,7 @@ const requeueBatchers = contextCache(({ jobs }) => batched((tenantKeys: string[]
  * The priority for a job going back to the queue (a retry, or set aside at its endpoint's limit): its tenant's
  * next, as for a new delivery. The worker's calls in one turn share a round trip.
  */
-export function nextFairPriority(ctx: AppContext, tenantKey: string): Promise<number> {
+function nextFairPriority(ctx: AppContext, tenantKey: string): Promise<number> {
   return requeueBatchers(ctx)(tenantKey);
 }
 
@@ -122,4 +123,18 @@ export function noteStarted(ctx: AppContext, priority: number): void {
     connection.eval(advanceScript, 3, keys.v, keys.base, keys.top, (reached - 1) * quantum).catch(() => undefined);
   }, advanceEveryMs);
   flushing.timer.unref();
+}
+
+/**
+ * Gives a job going back to the queue its tenant's next fair priority. Best effort: if Redis refuses, the job
+ * keeps the priority it had, which only lets it run sooner.
+ */
+export async function requeueFairly(ctx: AppContext, job: Job, tenantKey: string | undefined): Promise<void> {
+  // Jobs queued before fair shares (no tenant key, no priority) stay as they are.
+  if (!tenantKey || job.priority === 0) return;
+  try {
+    await job.changePriority({ priority: await nextFairPriority(ctx, tenantKey) });
+  } catch (error) {
+    ctx.logger.warn({ err: error, jobId: job.id }, 'could not re-prioritise a webhook job; it keeps its priority');
+  }
 }
