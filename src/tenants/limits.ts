@@ -37,10 +37,7 @@ export const noLimits: TenantLimits = {
 /** The monthly quota of a channel, by its field name. */
 export const quotaField = { email: 'email_per_month', sms: 'sms_per_month' } as const;
 
-/**
- * The rates the send scheduler holds a tenant to, messages a second per channel (null: only the fair share
- * of the provider rate applies). Read the limits with `select limits from tenants where id = …`.
- */
+/** The rates the send schedulers hold a tenant to, messages a second per channel (null: its fair share only). */
 export function sendRates(limits: TenantLimits): { email: number | null; sms: number | null } {
   return { email: limits.email_per_second, sms: limits.sms_per_second };
 }
