@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { tenantActive } from '../../access/tenant-scope.js';
 import type { Db } from '../../platform/db.js';
+import { isUnavailable } from '../../platform/db-errors.js';
 import { countSendOutcomes } from '../../platform/metrics.js';
 import type { Selectable } from 'kysely';
 import type { Channel, KeyEnvironment, MessageStatus, MessageTable } from '../../platform/schema/index.js';
@@ -81,6 +83,24 @@ export async function claimGrants(ctx: AppContext, claimant: string, channel: Ch
   return rows;
 }
 
+/**
+ * Writes what a send attempt learned, waiting out a database outage (a restart, a failover) instead of giving
+ * up: the messages stay claimed meanwhile, and once the write lands nobody has to take them over. Past the
+ * abandoned-claim window it gives up; the reconciler has taken them over by then.
+ */
+async function untilWritten(ctx: AppContext, what: string, write: () => Promise<void>): Promise<void> {
+  const giveUpAt = Date.now() + abandonedClaimMs;
+  for (;;) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isUnavailable(error) || Date.now() > giveUpAt) throw error;
+      ctx.logger.warn({ err: error }, `${what}: the database is unavailable; trying again`);
+      await sleep(500);
+    }
+  }
+}
+
 /** Only the rows this claim still holds: another process may have taken a message over since. */
 const stillHeld = (messages: readonly ClaimedMessage[]) =>
   sql<boolean>`(id, claimed_by) in (select * from unnest(${messages.map((message) => message.id)}::text[], ${messages.map((message) => message.claimed_by)}::text[]))`;
@@ -91,12 +111,14 @@ const stillHeld = (messages: readonly ClaimedMessage[]) =>
  */
 export async function releaseClaims(ctx: AppContext, messages: ClaimedMessage[]) {
   if (messages.length === 0) return;
-  await ctx.db
-    .updateTable('messages')
-    .set({ status: 'queued', claimed_at: null, claimed_by: null, handed_over_at: null, not_before: new Date(Date.now() + retryDelayMs(1)), updated_at: new Date() })
-    .where(stillHeld(messages))
-    .where('status', '=', 'sending')
-    .execute();
+  await untilWritten(ctx, 'giving back claims', async () => {
+    await ctx.db
+      .updateTable('messages')
+      .set({ status: 'queued', claimed_at: null, claimed_by: null, handed_over_at: null, not_before: new Date(Date.now() + retryDelayMs(1)), updated_at: new Date() })
+      .where(stillHeld(messages))
+      .where('status', '=', 'sending')
+      .execute();
+  });
 }
 
 /**
@@ -197,6 +219,16 @@ export async function recordResults(ctx: AppContext, results: MessageResult[], s
     return { ...result, status, attempts };
   });
   const retryAt = (attempts: number) => new Date(Date.now() + retryDelayMs(attempts)).toISOString();
+  await untilWritten(ctx, 'recording send results', () => record(ctx, settled, suppressed, retryAt));
+  countSendOutcomes(ctx.config, settled);
+}
+
+async function record(
+  ctx: AppContext,
+  settled: (MessageResult & { attempts: number })[],
+  suppressed: Map<string, string[]>,
+  retryAt: (attempts: number) => string,
+): Promise<void> {
   await changeMessages(ctx, async (trx) => {
     const { rows: recorded } = await sql<{ id: string }>`
       update messages as m set
@@ -225,7 +257,6 @@ export async function recordResults(ctx: AppContext, results: MessageResult[], s
     const held = new Set(recorded.map((row) => row.id));
     return { result: undefined, events: attemptEvents(settled.filter((row) => held.has(row.message.id)), suppressed) };
   });
-  countSendOutcomes(ctx.config, settled);
 }
 
 /** Timeline events of a send attempt: sent, failed, and one suppressed event per suppressed recipient. */
