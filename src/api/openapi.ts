@@ -19,6 +19,7 @@ import {
 } from '../platform/limits.js';
 import * as messages from '../messages/read.js';
 import type { Scope } from '../access/scopes.js';
+import * as schemas from './schemas/responses.js';
 import { sendSmsInput } from '../messages/sms/accept.js';
 import * as smsSenders from '../messages/sms/senders.js';
 import * as suppressions from '../suppressions/suppressions.js';
@@ -50,7 +51,16 @@ export interface Endpoint {
   query?: z.ZodObject;
   /** Accepts an Idempotency-Key header. */
   idempotent?: boolean;
-  success: { status: number; description: string; example?: unknown; contentType?: string };
+  success: {
+    status: number;
+    /** Another success status with the same body (POST /suppressions: 200 for an address already suppressed). */
+    alsoStatus?: number;
+    description: string;
+    /** The body's shape, one of api/schemas/responses.ts (JSON responses only). */
+    schema?: z.ZodType;
+    example?: unknown;
+    contentType?: string;
+  };
   /** Error codes this endpoint answers beyond those that follow from its auth, body, query and path. */
   errors?: ErrorCode[];
 }
@@ -115,6 +125,20 @@ const errorCatalogue = {
 export type ErrorCode = keyof typeof errorCatalogue;
 export const errorCodes = Object.keys(errorCatalogue) as ErrorCode[];
 
+/** Every error body; statusCode, name and message repeat the error at the top level for clients of the resend SDK. */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      type: z.enum([...new Set(Object.values(errorCatalogue).map(([, type]) => type))]),
+      code: z.enum(errorCodes),
+      message: z.string(),
+    }),
+    statusCode: z.int().optional(),
+    name: z.string().optional(),
+    message: z.string().optional(),
+  })
+  .register(schemas.responseSchemas, { id: 'Error' });
+
 // ---------------------------------------------------------------------------------------------
 // Examples (shapes of the presenters)
 
@@ -167,6 +191,7 @@ const email = {
   tags: [],
   scheduled_at: null,
   sent_at: at,
+  content_erased: false,
   provider_message_id: '0100018e-ses-id',
   last_error: null,
   created_at: at,
@@ -247,16 +272,30 @@ const deleted = (id: string) => ({ id, deleted: true });
 
 const id = ':id';
 
+const tagDescriptions: Record<string, string> = {
+  operations: 'Probes, metrics, this document and the reference page; the cron and SES ingest hooks',
+  tenants: "Your customers: each tenant's limits, status and deletion; the org's defaults",
+  usage: 'Messages accepted per month, with what is left of each quota',
+  keys: 'API keys: org-wide (root) or bound to one tenant, live or test, with scopes and allowed domains',
+  domains: 'Sending domains with their DNS records, and sandbox test inboxes',
+  sending: 'Email and SMS sends (with Idempotency-Key), schedules, SMS senders',
+  messages: 'Sent and scheduled messages with their event timelines',
+  suppressions: 'Addresses never sent to again (bounces, complaints, manual)',
+  templates: 'Mustache templates for emails',
+  audiences: 'Audiences, contacts and contact imports',
+  webhooks: 'Endpoints that receive signed events (Standard Webhooks), and their delivery log',
+};
+
 export const endpoints: Endpoint[] = [
   // Operations (no API key)
-  { method: 'get', path: '/healthz', tag: 'operations', summary: 'Liveness: the process is up', auth: 'none', success: { status: 200, description: 'up', example: { status: 'ok' } } },
+  { method: 'get', path: '/healthz', tag: 'operations', summary: 'Liveness: the process is up', auth: 'none', success: { status: 200, schema: schemas.health, description: 'up', example: { status: 'ok' } } },
   {
     method: 'get',
     path: '/readyz',
     tag: 'operations',
     summary: 'Readiness: Postgres and Redis reachable, migrations current (503 otherwise)',
     auth: 'none',
-    success: { status: 200, description: 'ready', example: { status: 'ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'ok' } } },
+    success: { status: 200, schema: schemas.readiness, description: 'ready', example: { status: 'ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'ok' } } },
   },
   {
     method: 'get',
@@ -272,7 +311,7 @@ export const endpoints: Endpoint[] = [
     tag: 'operations',
     summary: 'This document',
     auth: 'none',
-    success: { status: 200, description: 'OpenAPI 3.1 document' },
+    success: { status: 200, schema: schemas.openApiDocumentSchema, description: 'OpenAPI 3.1 document' },
   },
   { method: 'get', path: '/docs', tag: 'operations', summary: 'API reference page', auth: 'none', success: { status: 200, description: 'HTML', contentType: 'text/html' } },
   {
@@ -289,7 +328,7 @@ export const endpoints: Endpoint[] = [
     tag: 'operations',
     summary: 'Checks every pending domain now (exists only when CRON_SECRET is set)',
     auth: 'cron',
-    success: { status: 202, description: 'sweep queued', example: { queued: true, job_id: 'domain-check' } },
+    success: { status: 202, schema: schemas.domainCheckQueued, description: 'sweep queued', example: { queued: true, job_id: 'domain-check' } },
     errors: ['NOT_FOUND'],
   },
   {
@@ -298,7 +337,7 @@ export const endpoints: Endpoint[] = [
     tag: 'operations',
     summary: 'SES events through SNS (subscription confirmations and notifications), checked by signature',
     auth: 'sns',
-    success: { status: 200, description: 'received', example: { received: true } },
+    success: { status: 200, schema: schemas.received, description: 'received', example: { received: true } },
     errors: ['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'SUBSCRIPTION_CONFIRMATION_FAILED'],
   },
 
@@ -310,7 +349,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Create a tenant',
     auth: { key: 'tenants:*' },
     body: tenants.createTenantInput,
-    success: { status: 201, description: 'the tenant', example: tenant },
+    success: { status: 201, schema: schemas.tenant, description: 'the tenant', example: tenant },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'SLUG_TAKEN'],
   },
   {
@@ -320,9 +359,9 @@ export const endpoints: Endpoint[] = [
     summary: 'List tenants, newest first',
     auth: { key: 'tenants:*' },
     query: tenants.listTenantsQuery,
-    success: { status: 200, description: 'a page of tenants', example: page(tenant) },
+    success: { status: 200, schema: schemas.tenantPage, description: 'a page of tenants', example: page(tenant) },
   },
-  { method: 'get', path: `/api/v1/tenants/${id}`, tag: 'tenants', summary: 'Get a tenant', auth: { key: 'tenants:*' }, success: { status: 200, description: 'the tenant', example: tenant } },
+  { method: 'get', path: `/api/v1/tenants/${id}`, tag: 'tenants', summary: 'Get a tenant', auth: { key: 'tenants:*' }, success: { status: 200, schema: schemas.tenant, description: 'the tenant', example: tenant } },
   {
     method: 'patch',
     path: `/api/v1/tenants/${id}`,
@@ -330,7 +369,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Update a tenant (limits: only the fields given change); status suspended makes its keys answer 403 TENANT_FORBIDDEN',
     auth: { key: 'tenants:*' },
     body: tenants.updateTenantInput,
-    success: { status: 200, description: 'the tenant', example: { ...tenant, status: 'suspended', suspended_at: at } },
+    success: { status: 200, schema: schemas.tenant, description: 'the tenant', example: { ...tenant, status: 'suspended', suspended_at: at } },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'SLUG_TAKEN', 'TENANT_DELETING'],
   },
   {
@@ -339,7 +378,7 @@ export const endpoints: Endpoint[] = [
     tag: 'tenants',
     summary: 'Delete a tenant and everything it owns, in the background; GET shows the progress',
     auth: { key: 'tenants:*' },
-    success: { status: 202, description: 'the tenant, status deleting', example: { ...tenant, status: 'deleting' } },
+    success: { status: 202, schema: schemas.tenant, description: 'the tenant, status deleting', example: { ...tenant, status: 'deleting' } },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
@@ -349,7 +388,7 @@ export const endpoints: Endpoint[] = [
     summary: "A tenant's usage in a month (tenant-bound keys: their own tenant only)",
     auth: { key: 'usage:read' },
     query: usage.usageQuery,
-    success: { status: 200, description: 'usage, with each monthly quota\'s limit and what is left of it (null: no quota)', example: { tenant_id: tenantId, period: '2026-04', ...totals, quotas } },
+    success: { status: 200, schema: schemas.tenantUsage, description: 'usage, with each monthly quota\'s limit and what is left of it (null: no quota)', example: { tenant_id: tenantId, period: '2026-04', ...totals, quotas } },
   },
   {
     method: 'get',
@@ -358,7 +397,7 @@ export const endpoints: Endpoint[] = [
     summary: "The org's usage in a month, with one entry per tenant",
     auth: { key: 'usage:read' },
     query: usage.usageQuery,
-    success: { status: 200, description: 'usage', example: { period: '2026-04', ...totals, tenants: [{ tenant_id: tenantId, ...totals, quotas }] } },
+    success: { status: 200, schema: schemas.orgUsage, description: 'usage', example: { period: '2026-04', ...totals, tenants: [{ tenant_id: tenantId, ...totals, quotas }] } },
   },
 
   // The org
@@ -368,7 +407,7 @@ export const endpoints: Endpoint[] = [
     tag: 'tenants',
     summary: "The key's org, with the limits its new tenants start with",
     auth: { key: 'tenants:*' },
-    success: { status: 200, description: 'the org', example: org },
+    success: { status: 200, schema: schemas.org, description: 'the org', example: org },
   },
   {
     method: 'patch',
@@ -377,7 +416,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Change the default limits of tenants created from now on',
     auth: { key: 'tenants:*' },
     body: orgs.updateOrgInput,
-    success: { status: 200, description: 'the org', example: org },
+    success: { status: 200, schema: schemas.org, description: 'the org', example: org },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
 
@@ -389,11 +428,11 @@ export const endpoints: Endpoint[] = [
     summary: 'Mint a key; the secret is in this response only',
     auth: { key: 'keys:*' },
     body: keys.createKeyInput,
-    success: { status: 201, description: 'the key with its secret', example: { ...key, secret: 'sok_live_abc123…' } },
+    success: { status: 201, schema: schemas.keyWithSecret, description: 'the key with its secret', example: { ...key, secret: 'sok_live_abc123…' } },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
-  { method: 'get', path: '/api/v1/keys', tag: 'keys', summary: 'List keys (never a secret)', auth: { key: 'keys:*' }, query: keys.listKeysQuery, success: { status: 200, description: 'a page of keys', example: page(key) } },
-  { method: 'get', path: `/api/v1/keys/${id}`, tag: 'keys', summary: 'Get a key', auth: { key: 'keys:*' }, success: { status: 200, description: 'the key', example: key } },
+  { method: 'get', path: '/api/v1/keys', tag: 'keys', summary: 'List keys (never a secret)', auth: { key: 'keys:*' }, query: keys.listKeysQuery, success: { status: 200, schema: schemas.keyPage, description: 'a page of keys', example: page(key) } },
+  { method: 'get', path: `/api/v1/keys/${id}`, tag: 'keys', summary: 'Get a key', auth: { key: 'keys:*' }, success: { status: 200, schema: schemas.key, description: 'the key', example: key } },
   {
     method: 'patch',
     path: `/api/v1/keys/${id}`,
@@ -401,7 +440,7 @@ export const endpoints: Endpoint[] = [
     summary: "Update a key's name, scopes or allowed domains",
     auth: { key: 'keys:*' },
     body: keys.updateKeyInput,
-    success: { status: 200, description: 'the key', example: key },
+    success: { status: 200, schema: schemas.key, description: 'the key', example: key },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
@@ -410,7 +449,7 @@ export const endpoints: Endpoint[] = [
     tag: 'keys',
     summary: 'Revoke a key',
     auth: { key: 'keys:*' },
-    success: { status: 200, description: 'revoked', example: { id: key.id, revoked: true } },
+    success: { status: 200, schema: schemas.keyRevoked, description: 'revoked', example: { id: key.id, revoked: true } },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'CANNOT_REVOKE_OWN_KEY'],
   },
 
@@ -422,21 +461,21 @@ export const endpoints: Endpoint[] = [
     summary: 'Add a sending domain; the response lists the DNS records to publish',
     auth: { key: 'domains:write' },
     body: domains.createDomainInput,
-    success: { status: 201, description: 'the domain', example: domain },
+    success: { status: 201, schema: schemas.domain, description: 'the domain', example: domain },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'DOMAIN_TAKEN', 'PROVIDER_ERROR'],
   },
-  { method: 'get', path: '/api/v1/domains', tag: 'domains', summary: 'List domains', auth: { key: 'domains:read' }, query: domains.listDomainsQuery, success: { status: 200, description: 'a page of domains', example: page(domain) } },
-  { method: 'get', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Get a domain', auth: { key: 'domains:read' }, success: { status: 200, description: 'the domain', example: domain } },
+  { method: 'get', path: '/api/v1/domains', tag: 'domains', summary: 'List domains', auth: { key: 'domains:read' }, query: domains.listDomainsQuery, success: { status: 200, schema: schemas.domainPage, description: 'a page of domains', example: page(domain) } },
+  { method: 'get', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Get a domain', auth: { key: 'domains:read' }, success: { status: 200, schema: schemas.domain, description: 'the domain', example: domain } },
   {
     method: 'post',
     path: `/api/v1/domains/${id}/verify`,
     tag: 'domains',
     summary: 'Check the DNS records now',
     auth: { key: 'domains:write' },
-    success: { status: 200, description: 'the domain with its current status', example: { ...domain, status: 'verified', verified_at: at } },
+    success: { status: 200, schema: schemas.domain, description: 'the domain with its current status', example: { ...domain, status: 'verified', verified_at: at } },
     errors: ['DNS_UNAVAILABLE', 'PROVIDER_ERROR'],
   },
-  { method: 'delete', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Delete a domain', auth: { key: 'domains:write' }, success: { status: 200, description: 'deleted', example: deleted(domainId) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'PROVIDER_ERROR'] },
+  { method: 'delete', path: `/api/v1/domains/${id}`, tag: 'domains', summary: 'Delete a domain', auth: { key: 'domains:write' }, success: { status: 200, schema: schemas.deleted, description: 'deleted', example: deleted(domainId) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'PROVIDER_ERROR'] },
   {
     method: 'post',
     path: '/api/v1/test-inboxes',
@@ -444,7 +483,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Add a sandbox test inbox; a 6-digit code is emailed to it',
     auth: { key: 'domains:write' },
     body: testInboxes.createTestInboxInput,
-    success: { status: 201, description: 'the test inbox', example: testInbox },
+    success: { status: 201, schema: schemas.testInbox, description: 'the test inbox', example: testInbox },
     errors: ['TEST_INBOX_EXISTS', 'RATE_LIMITED', 'PROVIDER_ERROR'],
   },
   {
@@ -454,9 +493,9 @@ export const endpoints: Endpoint[] = [
     summary: 'List test inboxes',
     auth: { key: 'domains:read' },
     query: testInboxes.listTestInboxesQuery,
-    success: { status: 200, description: 'a page of test inboxes', example: page(testInbox) },
+    success: { status: 200, schema: schemas.testInboxPage, description: 'a page of test inboxes', example: page(testInbox) },
   },
-  { method: 'get', path: `/api/v1/test-inboxes/${id}`, tag: 'domains', summary: 'Get a test inbox', auth: { key: 'domains:read' }, success: { status: 200, description: 'the test inbox', example: testInbox } },
+  { method: 'get', path: `/api/v1/test-inboxes/${id}`, tag: 'domains', summary: 'Get a test inbox', auth: { key: 'domains:read' }, success: { status: 200, schema: schemas.testInbox, description: 'the test inbox', example: testInbox } },
   {
     method: 'post',
     path: `/api/v1/test-inboxes/${id}/confirm`,
@@ -464,10 +503,10 @@ export const endpoints: Endpoint[] = [
     summary: 'Confirm a test inbox with its code',
     auth: { key: 'domains:write' },
     body: testInboxes.confirmTestInboxInput,
-    success: { status: 200, description: 'the confirmed test inbox', example: { ...testInbox, status: 'confirmed', confirmed_at: at } },
+    success: { status: 200, schema: schemas.testInbox, description: 'the confirmed test inbox', example: { ...testInbox, status: 'confirmed', confirmed_at: at } },
     errors: ['INVALID_CODE', 'TOO_MANY_ATTEMPTS'],
   },
-  { method: 'delete', path: `/api/v1/test-inboxes/${id}`, tag: 'domains', summary: 'Delete a test inbox', auth: { key: 'domains:write' }, success: { status: 200, description: 'deleted', example: deleted(testInbox.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
+  { method: 'delete', path: `/api/v1/test-inboxes/${id}`, tag: 'domains', summary: 'Delete a test inbox', auth: { key: 'domains:write' }, success: { status: 200, schema: schemas.deleted, description: 'deleted', example: deleted(testInbox.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
 
   // Sending
   {
@@ -478,7 +517,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'emails:send' },
     body: sendEmailInput,
     idempotent: true,
-    success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued' } },
+    success: { status: 202, schema: schemas.emailAccepted, description: 'accepted', example: { id: messageId, status: 'queued' } },
     errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'MISSING_TEMPLATE_VARIABLE', 'QUOTA_EXCEEDED'],
   },
   {
@@ -489,7 +528,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'emails:send' },
     body: sendEmailBatchInput,
     idempotent: true,
-    success: { status: 202, description: 'accepted, in order', example: { data: [{ id: messageId, status: 'queued' }] } },
+    success: { status: 202, schema: schemas.emailBatchAccepted, description: 'accepted, in order', example: { data: [{ id: messageId, status: 'queued' }] } },
     errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'MISSING_TEMPLATE_VARIABLE', 'QUOTA_EXCEEDED'],
   },
   {
@@ -499,7 +538,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Reschedule a scheduled email',
     auth: { key: 'emails:send' },
     body: rescheduleInput,
-    success: { status: 200, description: 'the message', example: { ...email, status: 'scheduled', sent_at: null, scheduled_at: at } },
+    success: { status: 200, schema: schemas.message, description: 'the message', example: { ...email, status: 'scheduled', sent_at: null, scheduled_at: at } },
     errors: ['MESSAGE_NOT_SCHEDULED'],
   },
   {
@@ -508,7 +547,7 @@ export const endpoints: Endpoint[] = [
     tag: 'sending',
     summary: 'Cancel a scheduled email',
     auth: { key: 'emails:send' },
-    success: { status: 200, description: 'the message', example: { ...email, status: 'canceled', sent_at: null } },
+    success: { status: 200, schema: schemas.message, description: 'the message', example: { ...email, status: 'canceled', sent_at: null } },
     errors: ['MESSAGE_NOT_SCHEDULED'],
   },
   {
@@ -519,7 +558,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'sms:send' },
     body: sendSmsInput,
     idempotent: true,
-    success: { status: 202, description: 'accepted', example: { id: messageId, status: 'queued', to: '+14155550100', segments: 1, encoding: 'GSM-7' } },
+    success: { status: 202, schema: schemas.smsAccepted, description: 'accepted', example: { id: messageId, status: 'queued', to: '+14155550100', segments: 1, encoding: 'GSM-7' } },
     errors: ['NOT_FOUND', 'SMS_SENDER_NOT_REGISTERED', 'INVALID_PHONE_NUMBER', 'QUOTA_EXCEEDED'],
   },
   {
@@ -529,7 +568,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Register a sender id or origination number for a tenant (or, without tenant_id, for every tenant of the org)',
     auth: { key: 'tenants:*' },
     body: smsSenders.createSmsSenderInput,
-    success: { status: 201, description: 'registered', example: smsSender },
+    success: { status: 201, schema: schemas.smsSender, description: 'registered', example: smsSender },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'SMS_SENDER_TAKEN'],
   },
   {
@@ -539,16 +578,16 @@ export const endpoints: Endpoint[] = [
     summary: "List the SMS senders a key may send as (a tenant's key: its tenant's and the org-wide ones)",
     auth: { key: 'sms:send' },
     query: smsSenders.listSmsSendersQuery,
-    success: { status: 200, description: 'a page of SMS senders', example: page(smsSender) },
+    success: { status: 200, schema: schemas.smsSenderPage, description: 'a page of SMS senders', example: page(smsSender) },
   },
-  { method: 'get', path: `/api/v1/sms/senders/${id}`, tag: 'sending', summary: 'Get an SMS sender', auth: { key: 'sms:send' }, success: { status: 200, description: 'the SMS sender', example: smsSender } },
+  { method: 'get', path: `/api/v1/sms/senders/${id}`, tag: 'sending', summary: 'Get an SMS sender', auth: { key: 'sms:send' }, success: { status: 200, schema: schemas.smsSender, description: 'the SMS sender', example: smsSender } },
   {
     method: 'delete',
     path: `/api/v1/sms/senders/${id}`,
     tag: 'sending',
     summary: 'Unregister an SMS sender (scheduled SMS naming it then fail when due)',
     auth: { key: 'tenants:*' },
-    success: { status: 200, description: 'deleted', example: deleted(smsSender.id) },
+    success: { status: 200, schema: schemas.deleted, description: 'deleted', example: deleted(smsSender.id) },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
@@ -558,7 +597,7 @@ export const endpoints: Endpoint[] = [
     summary: 'List messages (emails and SMS), newest first',
     auth: { key: 'messages:read' },
     query: messages.listMessagesQuery,
-    success: { status: 200, description: 'a page of messages', example: page(email) },
+    success: { status: 200, schema: schemas.messagePage, description: 'a page of messages', example: page(email) },
   },
   {
     method: 'get',
@@ -568,6 +607,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'messages:read' },
     success: {
       status: 200,
+      schema: schemas.messageWithEvents,
       description: 'the message',
       example: { ...email, events: [{ id: 'evt_01jqz6b1b2c3d4e5f6g7h8j9k0', type: 'queued', recipient: null, data: {}, created_at: at }] },
     },
@@ -581,7 +621,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Suppress an address (201), or get the existing suppression (200)',
     auth: { key: 'suppressions:write' },
     body: suppressions.createSuppressionInput,
-    success: { status: 201, description: 'the suppression', example: suppression },
+    success: { status: 201, alsoStatus: 200, schema: schemas.suppression, description: 'the suppression', example: suppression },
   },
   {
     method: 'get',
@@ -590,16 +630,16 @@ export const endpoints: Endpoint[] = [
     summary: "List suppressions (a tenant-bound key sees its tenant's and the org-wide ones)",
     auth: { key: 'suppressions:read' },
     query: suppressions.listSuppressionsQuery,
-    success: { status: 200, description: 'a page of suppressions', example: page(suppression) },
+    success: { status: 200, schema: schemas.suppressionPage, description: 'a page of suppressions', example: page(suppression) },
   },
-  { method: 'get', path: `/api/v1/suppressions/${id}`, tag: 'suppressions', summary: 'Get a suppression', auth: { key: 'suppressions:read' }, success: { status: 200, description: 'the suppression', example: suppression } },
+  { method: 'get', path: `/api/v1/suppressions/${id}`, tag: 'suppressions', summary: 'Get a suppression', auth: { key: 'suppressions:read' }, success: { status: 200, schema: schemas.suppression, description: 'the suppression', example: suppression } },
   {
     method: 'delete',
     path: `/api/v1/suppressions/${id}`,
     tag: 'suppressions',
     summary: 'Delete a suppression',
     auth: { key: 'suppressions:write' },
-    success: { status: 200, description: 'deleted', example: deleted(suppression.id) },
+    success: { status: 200, schema: schemas.deleted, description: 'deleted', example: deleted(suppression.id) },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'ORG_WIDE_SUPPRESSION'],
   },
 
@@ -611,7 +651,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Create a template (Mustache; HTML-escaped in the HTML part)',
     auth: { key: 'templates:write' },
     body: templates.createTemplateInput,
-    success: { status: 201, description: 'the template', example: template },
+    success: { status: 201, schema: schemas.template, description: 'the template', example: template },
   },
   {
     method: 'get',
@@ -620,9 +660,9 @@ export const endpoints: Endpoint[] = [
     summary: 'List templates',
     auth: { key: 'templates:read' },
     query: templates.listTemplatesQuery,
-    success: { status: 200, description: 'a page of templates', example: page(template) },
+    success: { status: 200, schema: schemas.templatePage, description: 'a page of templates', example: page(template) },
   },
-  { method: 'get', path: `/api/v1/templates/${id}`, tag: 'templates', summary: 'Get a template', auth: { key: 'templates:read' }, success: { status: 200, description: 'the template', example: template } },
+  { method: 'get', path: `/api/v1/templates/${id}`, tag: 'templates', summary: 'Get a template', auth: { key: 'templates:read' }, success: { status: 200, schema: schemas.template, description: 'the template', example: template } },
   {
     method: 'patch',
     path: `/api/v1/templates/${id}`,
@@ -630,10 +670,10 @@ export const endpoints: Endpoint[] = [
     summary: 'Update a template',
     auth: { key: 'templates:write' },
     body: templates.updateTemplateInput,
-    success: { status: 200, description: 'the template', example: template },
+    success: { status: 200, schema: schemas.template, description: 'the template', example: template },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
-  { method: 'delete', path: `/api/v1/templates/${id}`, tag: 'templates', summary: 'Delete a template', auth: { key: 'templates:write' }, success: { status: 200, description: 'deleted', example: deleted(template.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
+  { method: 'delete', path: `/api/v1/templates/${id}`, tag: 'templates', summary: 'Delete a template', auth: { key: 'templates:write' }, success: { status: 200, schema: schemas.deleted, description: 'deleted', example: deleted(template.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
   {
     method: 'post',
     path: `/api/v1/templates/${id}/render`,
@@ -641,7 +681,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Preview a template with variables',
     auth: { key: 'templates:read' },
     body: templates.renderTemplateInput,
-    success: { status: 200, description: 'the rendered parts', example: { subject: 'Welcome, Ada', html: '<p>Hello Ada</p>' } },
+    success: { status: 200, schema: schemas.renderedTemplate, description: 'the rendered parts', example: { subject: 'Welcome, Ada', html: '<p>Hello Ada</p>' } },
     errors: ['MISSING_TEMPLATE_VARIABLE'],
   },
 
@@ -653,7 +693,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Create an audience',
     auth: { key: 'contacts:write' },
     body: audiences.createAudienceInput,
-    success: { status: 201, description: 'the audience', example: audience },
+    success: { status: 201, schema: schemas.audience, description: 'the audience', example: audience },
   },
   {
     method: 'get',
@@ -662,9 +702,9 @@ export const endpoints: Endpoint[] = [
     summary: 'List audiences',
     auth: { key: 'contacts:read' },
     query: audiences.listAudiencesQuery,
-    success: { status: 200, description: 'a page of audiences', example: page(audience) },
+    success: { status: 200, schema: schemas.audiencePage, description: 'a page of audiences', example: page(audience) },
   },
-  { method: 'get', path: `/api/v1/audiences/${id}`, tag: 'audiences', summary: 'Get an audience', auth: { key: 'contacts:read' }, success: { status: 200, description: 'the audience', example: audience } },
+  { method: 'get', path: `/api/v1/audiences/${id}`, tag: 'audiences', summary: 'Get an audience', auth: { key: 'contacts:read' }, success: { status: 200, schema: schemas.audience, description: 'the audience', example: audience } },
   {
     method: 'patch',
     path: `/api/v1/audiences/${id}`,
@@ -672,7 +712,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Rename an audience',
     auth: { key: 'contacts:write' },
     body: audiences.updateAudienceInput,
-    success: { status: 200, description: 'the audience', example: audience },
+    success: { status: 200, schema: schemas.audience, description: 'the audience', example: audience },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
@@ -681,7 +721,7 @@ export const endpoints: Endpoint[] = [
     tag: 'audiences',
     summary: 'Delete an audience and its contacts',
     auth: { key: 'contacts:write' },
-    success: { status: 200, description: 'deleted', example: deleted(audience.id) },
+    success: { status: 200, schema: schemas.deleted, description: 'deleted', example: deleted(audience.id) },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
@@ -691,7 +731,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Add a contact (unique by email within the audience)',
     auth: { key: 'contacts:write' },
     body: audiences.createContactInput,
-    success: { status: 201, description: 'the contact', example: contact },
+    success: { status: 201, schema: schemas.contact, description: 'the contact', example: contact },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'CONTACT_EXISTS'],
   },
   {
@@ -701,7 +741,7 @@ export const endpoints: Endpoint[] = [
     summary: "List an audience's contacts",
     auth: { key: 'contacts:read' },
     query: audiences.listContactsQuery,
-    success: { status: 200, description: 'a page of contacts', example: page(contact) },
+    success: { status: 200, schema: schemas.contactPage, description: 'a page of contacts', example: page(contact) },
   },
   {
     method: 'post',
@@ -710,7 +750,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Import contacts in the background (upserted by email)',
     auth: { key: 'contacts:write' },
     body: audiences.importContactsInput,
-    success: { status: 202, description: 'the import', example: contactImport },
+    success: { status: 202, schema: schemas.contactImport, description: 'the import', example: contactImport },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
@@ -719,7 +759,7 @@ export const endpoints: Endpoint[] = [
     tag: 'audiences',
     summary: 'Get a contact',
     auth: { key: 'contacts:read' },
-    success: { status: 200, description: 'the contact', example: contact },
+    success: { status: 200, schema: schemas.contact, description: 'the contact', example: contact },
   },
   {
     method: 'patch',
@@ -728,7 +768,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Update a contact (unsubscribed, names, metadata, email)',
     auth: { key: 'contacts:write' },
     body: audiences.updateContactInput,
-    success: { status: 200, description: 'the contact', example: contact },
+    success: { status: 200, schema: schemas.contact, description: 'the contact', example: contact },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'CONTACT_EXISTS'],
   },
   {
@@ -737,7 +777,7 @@ export const endpoints: Endpoint[] = [
     tag: 'audiences',
     summary: 'Delete a contact',
     auth: { key: 'contacts:write' },
-    success: { status: 200, description: 'deleted', example: deleted(contact.id) },
+    success: { status: 200, schema: schemas.deleted, description: 'deleted', example: deleted(contact.id) },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'],
   },
   {
@@ -746,7 +786,7 @@ export const endpoints: Endpoint[] = [
     tag: 'audiences',
     summary: "An import's progress",
     auth: { key: 'contacts:read' },
-    success: { status: 200, description: 'the import', example: { ...contactImport, status: 'completed', processed: 2500, created: 2400, updated: 100, finished_at: at } },
+    success: { status: 200, schema: schemas.contactImport, description: 'the import', example: { ...contactImport, status: 'completed', processed: 2500, created: 2400, updated: 100, finished_at: at } },
   },
 
   // Webhooks
@@ -757,7 +797,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Create a webhook endpoint; the secret (whsec_…) is in this response only',
     auth: { key: 'webhooks:write' },
     body: webhooks.createEndpointInput,
-    success: { status: 201, description: 'the endpoint with its secret', example: { ...endpoint, secret: 'whsec_…' } },
+    success: { status: 201, schema: schemas.webhookEndpointWithSecret, description: 'the endpoint with its secret', example: { ...endpoint, secret: 'whsec_…' } },
     errors: ['URL_NOT_ALLOWED'],
   },
   {
@@ -767,9 +807,9 @@ export const endpoints: Endpoint[] = [
     summary: 'List webhook endpoints',
     auth: { key: 'webhooks:read' },
     query: webhooks.listEndpointsQuery,
-    success: { status: 200, description: 'a page of endpoints', example: page(endpoint) },
+    success: { status: 200, schema: schemas.webhookEndpointPage, description: 'a page of endpoints', example: page(endpoint) },
   },
-  { method: 'get', path: `/api/v1/webhooks/endpoints/${id}`, tag: 'webhooks', summary: 'Get a webhook endpoint', auth: { key: 'webhooks:read' }, success: { status: 200, description: 'the endpoint', example: endpoint } },
+  { method: 'get', path: `/api/v1/webhooks/endpoints/${id}`, tag: 'webhooks', summary: 'Get a webhook endpoint', auth: { key: 'webhooks:read' }, success: { status: 200, schema: schemas.webhookEndpoint, description: 'the endpoint', example: endpoint } },
   {
     method: 'patch',
     path: `/api/v1/webhooks/endpoints/${id}`,
@@ -777,17 +817,17 @@ export const endpoints: Endpoint[] = [
     summary: 'Update a webhook endpoint (url, events, enabled, description)',
     auth: { key: 'webhooks:write' },
     body: webhooks.updateEndpointInput,
-    success: { status: 200, description: 'the endpoint', example: endpoint },
+    success: { status: 200, schema: schemas.webhookEndpoint, description: 'the endpoint', example: endpoint },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'URL_NOT_ALLOWED'],
   },
-  { method: 'delete', path: `/api/v1/webhooks/endpoints/${id}`, tag: 'webhooks', summary: 'Delete a webhook endpoint', auth: { key: 'webhooks:write' }, success: { status: 200, description: 'deleted', example: deleted(endpoint.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
+  { method: 'delete', path: `/api/v1/webhooks/endpoints/${id}`, tag: 'webhooks', summary: 'Delete a webhook endpoint', auth: { key: 'webhooks:write' }, success: { status: 200, schema: schemas.deleted, description: 'deleted', example: deleted(endpoint.id) }, errors: ['TEST_KEY_CANNOT_CHANGE_LIVE'] },
   {
     method: 'post',
     path: `/api/v1/webhooks/endpoints/${id}/rotate-secret`,
     tag: 'webhooks',
     summary: `Rotate the secret; the previous one keeps signing for ${webhooks.secretOverlapMs / 3_600_000} h`,
     auth: { key: 'webhooks:write' },
-    success: { status: 200, description: 'the endpoint with its new secret', example: { ...endpoint, secret: 'whsec_…', previous_secret_expires_at: at } },
+    success: { status: 200, schema: schemas.webhookEndpointRotated, description: 'the endpoint with its new secret', example: { ...endpoint, secret: 'whsec_…', previous_secret_expires_at: at } },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'TOO_MANY_SECRETS'],
   },
   {
@@ -796,7 +836,7 @@ export const endpoints: Endpoint[] = [
     tag: 'webhooks',
     summary: 'Send a webhook.test event to the endpoint',
     auth: { key: 'webhooks:write' },
-    success: { status: 202, description: 'queued', example: { event_id: delivery.event_id, delivery_id: delivery.id } },
+    success: { status: 202, schema: schemas.webhookTestSent, description: 'queued', example: { event_id: delivery.event_id, delivery_id: delivery.id } },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'ENDPOINT_DISABLED'],
   },
   {
@@ -806,7 +846,7 @@ export const endpoints: Endpoint[] = [
     summary: "The endpoint's deliveries with every attempt",
     auth: { key: 'webhooks:read' },
     query: deliveryLog.listDeliveriesQuery,
-    success: { status: 200, description: 'a page of deliveries', example: page(delivery) },
+    success: { status: 200, schema: schemas.webhookDeliveryPage, description: 'a page of deliveries', example: page(delivery) },
   },
   {
     method: 'post',
@@ -814,7 +854,7 @@ export const endpoints: Endpoint[] = [
     tag: 'webhooks',
     summary: 'Send a finished delivery again (same webhook-id)',
     auth: { key: 'webhooks:write' },
-    success: { status: 202, description: 'the delivery, pending again', example: { ...delivery, status: 'pending' } },
+    success: { status: 202, schema: schemas.webhookDelivery, description: 'the delivery, pending again', example: { ...delivery, status: 'pending' } },
     errors: ['TEST_KEY_CANNOT_CHANGE_LIVE', 'ENDPOINT_DISABLED', 'DELIVERY_PENDING'],
   },
 ];
@@ -853,6 +893,30 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   // Input side: what a caller sends, before defaults and transforms.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
+}
+
+const componentRef = (schema: z.ZodType) => {
+  const id = schemas.responseSchemas.get(schema)?.id;
+  if (!id) throw new Error('a response schema must be one of api/schemas/responses.ts');
+  return { $ref: `#/components/schemas/${id}` };
+};
+
+/**
+ * The named response schemas. Converted on the input side, which adds no additionalProperties: false, so that
+ * clients generated from the document accept fields added later.
+ */
+function componentSchemas(): Record<string, unknown> {
+  const { schemas: converted } = z.toJSONSchema(schemas.responseSchemas, {
+    io: 'input',
+    uri: (id) => `#/components/schemas/${id}`,
+    // zod's date-time pattern restates the format in 500 characters.
+    override: ({ jsonSchema: converted }) => {
+      if (converted.format === 'date-time') delete converted.pattern;
+    },
+  });
+  return Object.fromEntries(
+    Object.entries(converted).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]),
+  );
 }
 
 function errorCodesOf(entry: Endpoint): ErrorCode[] {
@@ -933,6 +997,16 @@ function operation(entry: Endpoint) {
   }
   const scope = typeof entry.auth === 'object' ? `Scope: \`${entry.auth.key}\`.` : undefined;
   const contentType = entry.success.contentType ?? 'application/json';
+  const success = {
+    description: entry.success.description,
+    ...(typeof entry.auth === 'object' ? { headers: rateLimitHeaders } : {}),
+    content: {
+      [contentType]: {
+        schema: entry.success.schema ? componentRef(entry.success.schema) : { type: 'string' },
+        ...(entry.success.example === undefined ? {} : { example: entry.success.example }),
+      },
+    },
+  };
   return {
     tags: [entry.tag],
     summary: entry.summary,
@@ -942,11 +1016,7 @@ function operation(entry: Endpoint) {
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(entry.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(entry.body) } } } } : {}),
     responses: {
-      [String(entry.success.status)]: {
-        description: entry.success.description,
-        ...(typeof entry.auth === 'object' ? { headers: rateLimitHeaders } : {}),
-        content: { [contentType]: entry.success.example === undefined ? {} : { example: entry.success.example } },
-      },
+      ...Object.fromEntries([entry.success.status, entry.success.alsoStatus].flatMap((status) => (status === undefined ? [] : [[String(status), success]]))),
       ...errorResponses(errorCodesOf(entry)),
     },
   };
@@ -969,7 +1039,8 @@ export function openApiDocument() {
         `\`?limit=1..${maxPageSize}&after=<id>\`. Answers to a key whose tenant has \`api_requests_per_second\` carry ` +
         '`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (keys without such a limit get none); every 429 carries `Retry-After`.',
     },
-    tags: [...new Set(endpoints.map((entry) => entry.tag))].map((name) => ({ name })),
+    servers: [{ url: '/', description: 'the Sendoka installation serving this document' }],
+    tags: [...new Set(endpoints.map((entry) => entry.tag))].map((name) => ({ name, description: tagDescriptions[name] })),
     paths,
     components: {
       securitySchemes: {
@@ -977,23 +1048,7 @@ export function openApiDocument() {
         cronSecret: { type: 'http', scheme: 'bearer', description: 'CRON_SECRET' },
         adminBasic: { type: 'http', scheme: 'basic', description: 'ADMIN_USERNAME / ADMIN_PASSWORD' },
       },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['type', 'code', 'message'],
-              properties: {
-                type: { type: 'string', enum: [...new Set(Object.values(errorCatalogue).map(([, type]) => type))] },
-                code: { type: 'string', enum: errorCodes },
-                message: { type: 'string' },
-              },
-            },
-          },
-        },
-      },
+      schemas: componentSchemas(),
     },
     'x-error-codes': Object.fromEntries(errorCodes.map((code) => [code, { status: errorCatalogue[code][0], type: errorCatalogue[code][1], description: errorCatalogue[code][2] }])),
   };
