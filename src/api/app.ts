@@ -7,7 +7,7 @@ import { maxContactImportRequestBytes, maxEmailRequestBytes, maxRequestBytes } f
 import type { Logger } from '../platform/logger.js';
 import { observeHttpRequest } from '../platform/metrics.js';
 import { adminHandlers, adminPath } from './admin.js';
-import { docsPage } from './docs.js';
+import { docsRouter } from './docs.js';
 import { opsRouter } from './health.js';
 import { authenticate, errorHandler, notFoundHandler, requireJsonBody } from './middleware.js';
 import { openApiDocument, routePattern } from './openapi.js';
@@ -93,7 +93,7 @@ export function createApp(ctx: AppContext) {
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  app.get('/docs', docsPage);
+  app.use('/docs', docsRouter());
   const admin = adminHandlers(ctx);
   if (admin) app.use(adminPath, ...admin);
 
