@@ -56,11 +56,9 @@ export interface Endpoint {
     /** Another success status with the same body (POST /suppressions: 200 for an address already suppressed). */
     alsoStatus?: number;
     description: string;
-    /** The body's shape, one of api/schemas/responses.ts (JSON responses only). */
-    schema?: z.ZodType;
     example?: unknown;
-    contentType?: string;
-  };
+    // A JSON body names its shape (one of api/schemas/responses.ts); any other body its content type.
+  } & ({ schema: z.ZodType; contentType?: never } | { contentType: string; schema?: never });
   /** Error codes this endpoint answers beyond those that follow from its auth, body, query and path. */
   errors?: ErrorCode[];
 }
