@@ -90,14 +90,30 @@ const withProviderRequirements = schema.superRefine((env, ctx) => {
 
 export type Config = z.infer<typeof withProviderRequirements>;
 
-/** The configuration from the environment (the only place that reads it); throws naming each bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = withProviderRequirements.safeParse(env);
+function parseEnvironment<Schema extends z.ZodType>(schema: Schema, env: Record<string, string | undefined>): z.infer<Schema> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     // Fail fast with the variable named, before anything connects.
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
+}
+
+/** The configuration from the environment (the only place that reads it); throws naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  return parseEnvironment(withProviderRequirements, env);
+}
+
+/** What the CLI's HTTP commands need: where the API is and the key to call it with (a client, not the server's settings). */
+const cliSchema = z.object({
+  SENDOKA_API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  SENDOKA_API_KEY: z.string().min(1).optional(),
+});
+
+export type CliConfig = z.infer<typeof cliSchema>;
+
+export function loadCliConfig(env: Record<string, string | undefined> = process.env): CliConfig {
+  return parseEnvironment(cliSchema, env);
 }
 
