@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
@@ -147,10 +147,28 @@ describe('sendoka CLI over HTTP', { timeout: 60_000 }, () => {
 
     // Nothing published yet: the check answers pending and the command succeeds.
     expect(await json(rootKey, 'domains', 'verify', domainId)).toMatchObject({ id: domainId, status: 'pending' });
+
+    // --wait checks again until the records are there: they are published once it has said it is waiting.
+    const waiting = spawn(process.execPath, ['bin/sendoka.js', 'domains', 'verify', domainId, '--wait', '--json'], {
+      env: { ...process.env, SENDOKA_API_URL: baseUrl(), SENDOKA_API_KEY: rootKey },
+    });
+    let stdout = '';
+    let stderr = '';
+    waiting.stdout.on('data', (chunk) => (stdout += chunk));
+    const saidPending = new Promise<void>((resolve) =>
+      waiting.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (stderr.includes(`${name}: pending`)) resolve();
+      }),
+    );
+    const exited = once(waiting, 'close');
+    await saidPending;
     for (const record of domain.dns_records.filter((item: { recommended: boolean }) => !item.recommended)) dns.publish(record.type, record.name, record.value);
-    const verified = await sendoka(rootKey, 'domains', 'verify', domainId, '--wait');
-    expect(verified.code, verified.stderr).toBe(0);
-    expect(verified.stdout).toMatch(/^status +verified$/m);
+    expect(await exited, stderr).toEqual([0, null]);
+    expect(JSON.parse(stdout)).toMatchObject({ id: domainId, status: 'verified' });
+    // Verified already: --wait answers at once.
+    const again = await sendoka(rootKey, 'domains', 'verify', domainId, '--wait');
+    expect(again.stdout).toMatch(/^status +verified$/m);
 
     const asJson = await json(rootKey, 'domains', 'add', newDomainName(), '--tenant', acmeId);
     expect(asJson.dns_records).toHaveLength(6);
