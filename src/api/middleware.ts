@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { isUnavailable, pgCode } from '../platform/db-errors.js';
-import { ApiError } from '../platform/errors.js';
+import { ApiError, type ErrorType } from '../platform/errors.js';
 import { assertLiveKey } from '../access/object-environment.js';
 import { megabytes } from '../platform/limits.js';
 import type { Principal } from '../access/principal.js';
@@ -99,13 +99,43 @@ function toApiError(error: unknown): ApiError {
   return new ApiError(500, 'api_error', 'INTERNAL_ERROR', 'internal error');
 }
 
+/** The resend SDK's error names (its users switch on `name`): by Sendoka's code where one fits, else by type. */
+const resendNameByCode: Record<string, string> = {
+  MISSING_SCOPE: 'restricted_api_key',
+  IDEMPOTENCY_KEY_REUSED: 'invalid_idempotent_request',
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: 'concurrent_idempotent_requests',
+  QUOTA_EXCEEDED: 'monthly_quota_exceeded',
+  DOMAIN_NOT_ALLOWED_FOR_KEY: 'invalid_from_address',
+  DOMAIN_NOT_VERIFIED: 'invalid_from_address',
+};
+const resendNameByType: Record<ErrorType, string> = {
+  invalid_request_error: 'validation_error',
+  authentication_error: 'invalid_api_key',
+  permission_error: 'invalid_access',
+  not_found_error: 'not_found',
+  conflict_error: 'validation_error',
+  rate_limit_error: 'rate_limit_exceeded',
+  service_unavailable: 'application_error',
+  api_error: 'internal_server_error',
+};
+
+/** Sendoka's `error` object, and beside it (additive) the top-level fields the resend SDK reads. */
+function errorBody(error: ApiError) {
+  return {
+    ...error.toBody(),
+    statusCode: error.status,
+    name: resendNameByCode[error.code] ?? resendNameByType[error.type],
+    message: error.message,
+  };
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const apiError = toApiError(error);
     if (apiError.status >= 500) logger.error({ err: error, requestId: req.id }, 'request failed');
     if (apiError.status === 503) res.set('Retry-After', '1');
     res.set(apiError.headers);
-    res.status(apiError.status).json(apiError.toBody());
+    res.status(apiError.status).json(errorBody(apiError));
   };
 }
 

@@ -70,24 +70,37 @@ export const listDomainsQuery = pageQuery.extend({
 
 const sandboxDomainName = (ctx: AppContext) => ctx.config.SANDBOX_DOMAIN.toLowerCase();
 
-/** The records to publish: three DKIM CNAMEs and the ownership TXT are required; SPF and DMARC are advice. */
+/**
+ * The records to publish: three DKIM CNAMEs and the ownership TXT are required; SPF and DMARC are advice.
+ * `label` is what the resend SDK calls each (its `record`).
+ */
 function dnsRecords(domain: Domain) {
-  const record = (type: 'CNAME' | 'TXT', name: string, value: string, recommended = false) => ({ type, name, value, recommended });
+  const record = (label: string, type: 'CNAME' | 'TXT', name: string, value: string, recommended = false) => ({ label, type, name, value, recommended });
   return [
-    ...domain.dkim_tokens.map((token) => record('CNAME', `${token}._domainkey.${domain.name}`, dkimTarget(token))),
-    record('TXT', `_amazonses.${domain.name}`, domain.verification_token),
-    record('TXT', domain.name, 'v=spf1 include:amazonses.com ~all', true),
-    record('TXT', `_dmarc.${domain.name}`, 'v=DMARC1; p=none;', true),
+    ...domain.dkim_tokens.map((token) => record('DKIM', 'CNAME', `${token}._domainkey.${domain.name}`, dkimTarget(token))),
+    record('Verification', 'TXT', `_amazonses.${domain.name}`, domain.verification_token),
+    record('SPF', 'TXT', domain.name, 'v=spf1 include:amazonses.com ~all', true),
+    record('DMARC', 'TXT', `_dmarc.${domain.name}`, 'v=DMARC1; p=none;', true),
   ];
 }
 
 export function presentDomain(domain: Domain) {
+  const records = dnsRecords(domain);
   return {
     id: domain.id,
     name: domain.name,
     tenant_id: domain.tenant_id,
     status: domain.status,
-    dns_records: dnsRecords(domain),
+    dns_records: records.map(({ label: _label, ...item }) => item),
+    // The same records in the resend SDK's shape. Sendoka checks the required ones (with the domain), not the advice.
+    records: records.map((item) => ({
+      record: item.label,
+      name: item.name,
+      type: item.type,
+      ttl: 'Auto',
+      status: item.recommended ? 'not_started' : domain.status,
+      value: item.value,
+    })),
     created_at: domain.created_at.toISOString(),
     verified_at: domain.verified_at?.toISOString() ?? null,
     last_checked_at: domain.last_checked_at?.toISOString() ?? null,

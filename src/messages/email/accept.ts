@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db.js';
+import { type Db, transaction } from '../../platform/db.js';
 import { resolveSendingDomain, enforceSandbox } from '../../domains/domains.js';
 import type { SendEmailInput } from './input.js';
 import { ApiError, conflict } from '../../platform/errors.js';
@@ -51,6 +51,7 @@ async function prepareEmail(ctx: AppContext, principal: Principal, input: SendEm
       text: input.text,
       headers: input.headers ?? {},
       attachments: input.attachments ?? [],
+      ...(Object.keys(input.display_names).length > 0 ? { display_names: input.display_names } : {}),
       // Rendered by the send worker within the sending key's reach: its tenant, or the whole org for a root key.
       template: input.template_id ? { id: input.template_id, variables: input.variables ?? {}, key_tenant_id: principal.tenantId } : undefined,
     }),
@@ -61,13 +62,16 @@ async function prepareEmail(ctx: AppContext, principal: Principal, input: SendEm
 }
 
 /**
- * Accepts emails for sending: all or none. Resolves once their rows are committed (with usage counted)
- * and the send scheduler told. `alsoInTransaction` lets the caller commit its idempotency record with them.
+ * Accepts emails for sending: all or none, unless `refuse` is given (a permissive batch): then an email its
+ * checks refuse is handed to `refuse` with its index and the others are accepted. Resolves once their rows
+ * are committed (with usage counted) and the send scheduler told. `alsoInTransaction` lets the caller commit
+ * its idempotency record with them.
  */
 export async function acceptEmails(ctx: AppContext, 
   principal: Principal,
   inputs: SendEmailInput[],
   alsoInTransaction?: (trx: Db, accepted: Accepted[]) => Promise<void>,
+  refuse?: (index: number, error: ApiError) => void,
 ) {
   const prepared = [];
   const checkTemplate = templateChecker(ctx.db, principal);
@@ -75,15 +79,20 @@ export async function acceptEmails(ctx: AppContext,
     try {
       prepared.push(await prepareEmail(ctx, principal, input, checkTemplate));
     } catch (error) {
-      if (error instanceof ApiError && inputs.length > 1) {
-        throw new ApiError(error.status, error.type, error.code, `[${index}] ${error.message}`, error.headers);
-      }
-      throw error;
+      if (!(error instanceof ApiError)) throw error;
+      if (refuse) refuse(index, error);
+      else if (inputs.length > 1) throw new ApiError(error.status, error.type, error.code, `[${index}] ${error.message}`, error.headers);
+      else throw error;
     }
   }
   const messages = prepared.map((item) => item.message);
   const accepted: Accepted[] = messages.map((message) => ({ id: message.id, status: message.status as Accepted['status'] }));
-  await withinQuotas(ctx, principal, messages, () => commitMessages(ctx, messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted))));
+  if (messages.length === 0) {
+    // Every email of a permissive batch refused: nothing to commit but the idempotency record.
+    if (alsoInTransaction) await transaction(ctx.db, (trx) => alsoInTransaction(trx, accepted));
+  } else {
+    await withinQuotas(ctx, principal, messages, () => commitMessages(ctx, messages, alsoInTransaction && ((trx) => alsoInTransaction(trx, accepted))));
+  }
   return { accepted, headers: prepared.at(-1)?.rateLimitHeaders ?? {} };
 }
 

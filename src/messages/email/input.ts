@@ -39,20 +39,28 @@ const mailbox = z
     return { name: parsed.mailbox.name && displayNamePhrase(parsed.mailbox.name), address: address.data.toLowerCase() };
   });
 
-/** An address or an array of them; `noun` names what the limit counts. */
-const addressList = (noun: 'recipients' | 'addresses') =>
+/**
+ * A mailbox or an array of them (`a@b.com` or `Name <a@b.com>`, as the resend SDK sends them); `noun` names
+ * what the limit counts.
+ */
+const mailboxList = (noun: 'recipients' | 'addresses') =>
   z
     .union(
       [
-        email,
+        mailbox,
         z
-          .array(email)
+          .array(mailbox)
           .min(1, 'at least one address')
           .max(maxRecipientsPerEmail, `at most ${maxRecipientsPerEmail} ${noun}`),
       ],
       { error: 'must be an email address or an array of them' },
     )
-    .transform((value) => (Array.isArray(value) ? value : [value]).map((address) => address.toLowerCase()));
+    .transform((value) => (Array.isArray(value) ? value : [value]));
+
+type ParsedMailbox = z.output<typeof mailbox>;
+
+const addressesOf = (mailboxes: ParsedMailbox[]) => mailboxes.map((item) => item.address);
+const formatMailbox = (item: ParsedMailbox) => (item.name ? `${item.name} <${item.address}>` : item.address);
 
 const tagPart = z
   .string()
@@ -91,6 +99,12 @@ const attachment = z.strictObject({
     .regex(/^[^\r\n"\\/]+$/, 'no line breaks, quotes or slashes')
     .refine((name) => !isUnsupportedAttachment(name), 'SES refuses attachments of this type (executables and scripts)'),
   content: base64,
+  // The resend SDK's remote attachments: Sendoka does not fetch URLs on a sender's behalf.
+  path: z
+    .unknown()
+    .refine(() => false, 'remote attachments are not fetched; send the file base64-encoded in content')
+    .optional()
+    .meta({ description: 'not supported: send content instead' }),
   content_type: z
     .string()
     .max(255)
@@ -135,7 +149,7 @@ const headers = z
   })
   .meta({ maxProperties: maxHeadersPerEmail });
 
-const recipients = addressList('recipients');
+const recipients = mailboxList('recipients');
 
 /** What counts towards maxMessageBytes, in bytes as sent (attachments decoded). */
 function messageBytes(input: { html?: string; text?: string; attachments?: { content: string }[]; variables?: unknown }) {
@@ -150,7 +164,7 @@ export const sendEmailInput = z
     to: recipients.meta({ description: `at most ${maxRecipientsPerEmail} recipients across to, cc and bcc` }),
     cc: recipients.optional(),
     bcc: recipients.optional(),
-    reply_to: addressList('addresses').optional(),
+    reply_to: mailboxList('addresses').optional(),
     subject: z.string().min(1).max(maxSubjectLength).optional(),
     html: z.string().min(1).optional(),
     text: z.string().min(1).optional(),
@@ -164,10 +178,15 @@ export const sendEmailInput = z
     // Instead of subject, html and text: the template renders them when the message is sent.
     template_id: z.string().min(1).max(64).optional(),
     variables: templateVariables.optional(),
+    // The resend SDK's spelling of template_id and variables.
+    template: z.strictObject({ id: z.string().min(1).max(64), variables: templateVariables.optional() }).optional(),
     scheduled_at: scheduledAt.optional(),
   })
   .superRefine((input, ctx) => {
-    if (input.template_id) {
+    if (input.template && (input.template_id || input.variables)) {
+      ctx.addIssue({ code: 'custom', path: ['template'], message: 'give template or template_id and variables, not both' });
+    }
+    if (input.template_id || input.template) {
       for (const field of ['subject', 'html', 'text'] as const) {
         if (input[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'comes from the template; leave it out with template_id' });
       }
@@ -180,7 +199,7 @@ export const sendEmailInput = z
     if (recipientCount > maxRecipientsPerEmail) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${maxRecipientsPerEmail} recipients across to, cc and bcc (${recipientCount} given)` });
     }
-    const size = messageBytes(input);
+    const size = messageBytes({ ...input, variables: input.template?.variables ?? input.variables });
     if (size > maxMessageBytes) {
       // The whole message, not one field: its own code, so clients need not parse the message to tell it apart.
       ctx.addIssue({
@@ -190,13 +209,33 @@ export const sendEmailInput = z
         message: `the message is ${megabytes(size)}; html, text, attachments (decoded) and variables together may be at most ${megabytes(maxMessageBytes)}`,
       });
     }
+  })
+  .transform(({ to, cc, bcc, reply_to, template, ...rest }) => {
+    const named = [...to, ...(cc ?? []), ...(bcc ?? [])].filter((item) => item.name);
+    return {
+      ...rest,
+      to: addressesOf(to),
+      cc: cc && addressesOf(cc),
+      bcc: bcc && addressesOf(bcc),
+      reply_to: reply_to?.map(formatMailbox),
+      // Recipients stay plain addresses (suppressions, filters); their display names go into the headers.
+      display_names: Object.fromEntries(named.map((item) => [item.address, item.name])),
+      template_id: template?.id ?? rest.template_id,
+      variables: template ? template.variables : rest.variables,
+    };
   });
 
 export type SendEmailInput = z.infer<typeof sendEmailInput>;
 
-export const sendEmailBatchInput = z
-  .array(sendEmailInput)
-  .min(1, 'at least one email')
-  .max(maxEmailsPerBatch, `at most ${maxEmailsPerBatch} emails in a batch`);
+const batchOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .min(1, 'at least one email')
+    .max(maxEmailsPerBatch, `at most ${maxEmailsPerBatch} emails in a batch`);
+
+export const sendEmailBatchInput = batchOf(sendEmailInput);
+
+/** A permissive batch's emails, each to be validated on its own. */
+export const sendEmailBatchItems = batchOf(z.unknown());
 
 export const rescheduleInput = z.strictObject({ scheduled_at: scheduledAt });

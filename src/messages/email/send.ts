@@ -12,6 +12,7 @@ import { ApiError } from '../../platform/errors.js';
 import { applyProviderEvent } from '../provider-events/apply.js';
 import { sesTenantName } from '../../providers/email/identities.js';
 import type { OutboundEmail } from '../../providers/email/sender.js';
+import { fromHeader } from '../../providers/email/mailbox.js';
 import type { SendOutcome } from '../../providers/outcome.js';
 import { sandboxDomainId } from '../../domains/sandbox.js';
 import { type RenderedTemplate, templateRenderer } from '../../templates/templates.js';
@@ -26,6 +27,8 @@ interface EmailContent {
   text?: string;
   headers: Record<string, string>;
   attachments: OutboundEmail['attachments'];
+  /** Recipients' display names by address, for those given as `Name <address>`. */
+  display_names?: Record<string, string>;
 }
 
 // Compiled once: `convert()` compiles its options on every call, which was half of a send worker's CPU.
@@ -34,14 +37,17 @@ const htmlToText = compile({ wordwrap: 78 });
 function outbound(ctx: AppContext, message: ClaimedMessage, recipients: Set<string>, rendered: RenderedTemplate | undefined): OutboundEmail {
   const stored = message.content as unknown as EmailContent;
   const content = rendered ? { ...stored, ...rendered } : stored;
-  const keep = (addresses: string[]) => addresses.filter((address) => recipients.has(address));
+  const names = stored.display_names ?? {};
+  const keep = (addresses: string[]) =>
+    addresses.filter((address) => recipients.has(address)).map((address) => (names[address] ? fromHeader(`${names[address]} <${address}>`) : address));
   return {
     messageId: message.id,
     from: message.sender,
     to: keep(message.recipients),
     cc: keep(content.cc),
     bcc: keep(content.bcc),
-    replyTo: content.reply_to,
+    // Display names ASCII-encoded as in From: SES takes only 7-bit ASCII in address headers.
+    replyTo: content.reply_to.map(fromHeader),
     subject: rendered?.subject ?? message.subject ?? '',
     html: content.html,
     // Plain-text alternative for HTML-only emails: better deliverability and accessibility.
