@@ -9,8 +9,12 @@ describe('authentication and the error shape', () => {
     for (const headers of attempts) {
       const response = await call('GET', '/api/v1/tenants', { headers });
       expect(response.status).toBe(401);
+      // Beside Sendoka's error object, the top-level fields the resend SDK reads.
       expect(response.body).toEqual({
         error: { type: 'authentication_error', code: 'INVALID_API_KEY', message: expect.any(String) },
+        statusCode: 401,
+        name: 'invalid_api_key',
+        message: response.body.error.message,
       });
     }
   });

@@ -98,6 +98,8 @@ const probes: Record<string, Probe> = {
     body: () => ({ scheduled_at: later() }),
     ownTestKey: [404, 'NOT_FOUND'],
   },
+  'GET /api/v1/emails': { aim: 'list', path: (ids) => `/api/v1/emails?tenant_id=${ids.tenant}` },
+  'GET /api/v1/emails/:id': { aim: 'resource', path: (ids) => `/api/v1/emails/${ids.message}` },
   'POST /api/v1/emails/:id/cancel': { aim: 'resource', path: (ids) => `/api/v1/emails/${ids.message}/cancel`, ownTestKey: [404, 'NOT_FOUND'] },
   'POST /api/v1/sms': { aim: 'none', path: () => '/api/v1/sms', body: () => ({ to: '+14155550100', body: 'hi' }) },
   'POST /api/v1/sms/senders': { aim: 'create', path: () => '/api/v1/sms/senders', body: (ids) => ({ tenant_id: ids.tenant, sender_id: 'HIJACK' }) },

@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Resend } from 'resend';
 import { newId } from '../src/platform/ids.js';
@@ -146,6 +150,24 @@ describe('the resend SDK against Sendoka', () => {
     expect(listed.error).toBeNull();
     expect(listed.data).toMatchObject({ has_more: false, data: [{ id: mine.data!.id, subject: 'mine' }] });
     expect(listed.data?.data).toHaveLength(1);
+
+    // Sendoka pages forwards only: `before` is refused, not ignored.
+    const backwards = await resendWith(acme.key).emails.list({ before: mine.data!.id });
+    expect(backwards.error).toMatchObject({ statusCode: 422, name: 'validation_error' });
+    expect(backwards.error?.message).toContain('before: not supported');
+  });
+
+  it("runs README's quickstart as written", async () => {
+    const { acme } = await platform();
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const quickstart = /```js\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Moving from Resend')))?.[1];
+    expect(quickstart).toBeDefined();
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', quickstart!], {
+      // From the repository, so that `resend` resolves from its node_modules.
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { PATH: process.env.PATH, RESEND_BASE_URL: `${baseUrl()}/api/v1`, RESEND_API_KEY: acme.key, FROM: `hello@${acme.domain}` },
+    });
+    expect(stdout).toMatch(/\{ id: 'msg_[0-9a-z]{26}', status: 'queued' \}/);
   });
 
   it('reschedules and cancels a scheduled email; a sibling, another org and a test key get a 404', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as domains from '../domains/domains.js';
 import * as audiences from '../audiences/audiences.js';
 import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../messages/email/input.js';
+import { listEmailsQuery } from '../messages/email/read.js';
 import type { ErrorType } from '../platform/errors.js';
 import { groupBy } from '../platform/group-by.js';
 import { idempotencyKeyHeader } from '../idempotency/records.js';
@@ -131,9 +132,9 @@ export const errorSchema = z
       code: z.enum(errorCodes),
       message: z.string(),
     }),
-    statusCode: z.int().optional(),
-    name: z.string().optional(),
-    message: z.string().optional(),
+    statusCode: z.int(),
+    name: z.string().meta({ description: "the resend SDK's name for the error: validation_error, not_found, invalid_api_key, …" }),
+    message: z.string(),
   })
   .register(schemas.responseSchemas, { id: 'Error' });
 
@@ -522,12 +523,34 @@ export const endpoints: Endpoint[] = [
     method: 'post',
     path: '/api/v1/emails/batch',
     tag: 'sending',
-    summary: `Send up to ${maxEmailsPerBatch} emails, all or none (errors name the item: [index])`,
+    summary: `Send up to ${maxEmailsPerBatch} emails, all or none (errors name the item: [index]); with the header x-batch-validation: permissive, each on its own (errors per index)`,
     auth: { key: 'emails:send' },
     body: sendEmailBatchInput,
     idempotent: true,
-    success: { status: 202, schema: schemas.emailBatchAccepted, description: 'accepted, in order', example: { data: [{ id: messageId, status: 'queued' }] } },
+    success: {
+      status: 202,
+      schema: schemas.emailBatchAccepted,
+      description: 'accepted, in order; a permissive batch also answers errors: [{index, message, code}] for the emails it refused',
+      example: { data: [{ id: messageId, status: 'queued' }] },
+    },
     errors: ['NOT_FOUND', 'MESSAGE_TOO_LARGE', 'DOMAIN_NOT_ALLOWED_FOR_KEY', 'DOMAIN_NOT_VERIFIED', 'RECIPIENT_NOT_ALLOWED_IN_SANDBOX', 'MISSING_TEMPLATE_VARIABLE', 'QUOTA_EXCEEDED'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/emails',
+    tag: 'sending',
+    summary: 'List emails, newest first (GET /messages narrowed to emails)',
+    auth: { key: 'messages:read' },
+    query: listEmailsQuery,
+    success: { status: 200, schema: schemas.emailPage, description: 'a page of emails', example: page(email) },
+  },
+  {
+    method: 'get',
+    path: `/api/v1/emails/${id}`,
+    tag: 'sending',
+    summary: 'Get an email with its event timeline',
+    auth: { key: 'messages:read' },
+    success: { status: 200, schema: schemas.emailWithEvents, description: 'the email', example: { ...email, events: [] } },
   },
   {
     method: 'patch',

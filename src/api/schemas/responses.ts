@@ -89,6 +89,17 @@ const dnsRecord = named(
   'DnsRecord',
   z.object({ type: z.enum(['CNAME', 'TXT']), name: z.string(), value: z.string(), recommended: z.boolean() }),
 );
+const resendDnsRecord = named(
+  'ResendDnsRecord',
+  z.object({
+    record: z.enum(['DKIM', 'Verification', 'SPF', 'DMARC']),
+    name: z.string(),
+    type: z.enum(['CNAME', 'TXT']),
+    ttl: z.literal('Auto'),
+    status: z.enum(['pending', 'verified', 'failed', 'not_started']).meta({ description: 'the domain status; not_started for the advised records, which are not checked' }),
+    value: z.string(),
+  }),
+);
 export const domain = named(
   'Domain',
   z.object({
@@ -97,6 +108,7 @@ export const domain = named(
     tenant_id: z.string().nullable(),
     status: z.enum(['pending', 'verified', 'failed']),
     dns_records: z.array(dnsRecord),
+    records: z.array(resendDnsRecord).meta({ description: "dns_records in the resend SDK's shape" }),
     created_at: timestamp,
     verified_at: timestamp.nullable(),
     last_checked_at: timestamp.nullable(),
@@ -116,7 +128,16 @@ export const testInbox = named(
 );
 
 export const emailAccepted = named('EmailAccepted', z.object({ id: z.string(), status: z.enum(['queued', 'scheduled']) }));
-export const emailBatchAccepted = named('EmailBatchAccepted', z.object({ data: z.array(emailAccepted) }));
+export const emailBatchAccepted = named(
+  'EmailBatchAccepted',
+  z.object({
+    data: z.array(emailAccepted),
+    errors: z
+      .array(z.object({ index: z.int(), message: z.string(), code: z.string() }))
+      .optional()
+      .meta({ description: 'with x-batch-validation: permissive, the emails refused, by index' }),
+  }),
+);
 export const smsAccepted = named(
   'SmsAccepted',
   z.object({ id: z.string(), status: z.enum(['queued', 'scheduled']), to: z.string(), segments: z.int(), encoding: z.string() }),
@@ -165,6 +186,8 @@ export const messageWithEvents = named(
   'MessageWithEvents',
   z.discriminatedUnion('channel', [emailMessage.extend({ events: z.array(messageEvent) }), smsMessage.extend({ events: z.array(messageEvent) })]),
 );
+
+export const emailWithEvents = named('EmailWithEvents', emailMessage.extend({ events: z.array(messageEvent) }));
 
 export const smsSender = named(
   'SmsSender',
@@ -316,6 +339,7 @@ export const domainPage = pageOf('Domain', domain);
 export const testInboxPage = pageOf('TestInbox', testInbox);
 export const smsSenderPage = pageOf('SmsSender', smsSender);
 export const messagePage = pageOf('Message', message);
+export const emailPage = pageOf('EmailMessage', emailMessage);
 export const suppressionPage = pageOf('Suppression', suppression);
 export const templatePage = pageOf('Template', template);
 export const audiencePage = pageOf('Audience', audience);
