@@ -92,6 +92,7 @@ describe('responses conform to the OpenAPI document', () => {
     const email = { from: `a@${acme.domain}`, to: 'x@example.com', subject: 's', text: 't' };
     const sent = await ok('POST', '/api/v1/emails', { key: acme.key, body: email, headers: { 'idempotency-key': uniqueSlug('conform') } });
     await ok('POST', '/api/v1/emails/batch', { key: acme.key, body: [email, { ...email, scheduled_at: later() }] });
+    await ok('POST', '/api/v1/emails/batch', { key: acme.key, body: [email, { ...email, to: 'nobody' }], headers: { 'x-batch-validation': 'permissive' } });
     const scheduled = await ok('POST', '/api/v1/emails', { key: acme.key, body: { ...email, scheduled_at: later() } });
     await ok('PATCH', `/api/v1/emails/${scheduled.id}`, { key: acme.key, body: { scheduled_at: later() } });
     await ok('POST', `/api/v1/emails/${scheduled.id}/cancel`, { key: acme.key });
@@ -100,6 +101,9 @@ describe('responses conform to the OpenAPI document', () => {
     await ok('GET', '/api/v1/messages', { key: acme.key });
     await ok('GET', `/api/v1/messages/${sent.id}`, { key: acme.key });
     await checked('GET', `/api/v1/messages/${sent.id}`, { key: globex.key });
+    await ok('GET', '/api/v1/emails', { key: acme.key });
+    await ok('GET', `/api/v1/emails/${sent.id}`, { key: acme.key });
+    await checked('GET', `/api/v1/emails/${sent.id}`, { key: globex.key });
     const sender = await ok('POST', '/api/v1/sms/senders', { ...root, body: { tenant_id: tenant.id, sender_id: 'INITECH' } });
     const smsKey = await ok('POST', '/api/v1/keys', { ...root, body: { name: 'sms', tenant_id: tenant.id, scopes: ['sms:send', 'messages:read'] } });
     await ok('POST', '/api/v1/sms', { key: smsKey.secret, body: { to: '+14155550100', body: 'Your code is 123456', sender_id: 'INITECH' } });

@@ -120,7 +120,7 @@ const resendNameByType: Record<ErrorType, string> = {
 };
 
 /** Sendoka's `error` object, and beside it (additive) the top-level fields the resend SDK reads. */
-function errorBody(error: ApiError) {
+export function errorBody(error: ApiError) {
   return {
     ...error.toBody(),
     statusCode: error.status,

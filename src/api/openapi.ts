@@ -3,7 +3,7 @@ import * as domains from '../domains/domains.js';
 import * as audiences from '../audiences/audiences.js';
 import { rescheduleInput, sendEmailBatchInput, sendEmailInput } from '../messages/email/input.js';
 import { listEmailsQuery } from '../messages/email/read.js';
-import type { ErrorType } from '../platform/errors.js';
+import { ApiError, type ErrorType } from '../platform/errors.js';
 import { groupBy } from '../platform/group-by.js';
 import { idempotencyKeyHeader } from '../idempotency/records.js';
 import * as keys from '../keys/keys.js';
@@ -21,6 +21,7 @@ import {
 import * as messages from '../messages/read.js';
 import type { Scope } from '../access/scopes.js';
 import * as schemas from './schemas/responses.js';
+import { errorBody } from './middleware.js';
 import { sendSmsInput } from '../messages/sms/accept.js';
 import * as smsSenders from '../messages/sms/senders.js';
 import * as suppressions from '../suppressions/suppressions.js';
@@ -168,6 +169,10 @@ const domain = {
   dns_records: [
     { type: 'CNAME', name: 'abc._domainkey.acme.com', value: 'abc.dkim.amazonses.com', recommended: false },
     { type: 'TXT', name: '_amazonses.acme.com', value: 'randomtoken', recommended: false },
+  ],
+  records: [
+    { record: 'DKIM', name: 'abc._domainkey.acme.com', type: 'CNAME', ttl: 'Auto', status: 'pending', value: 'abc.dkim.amazonses.com' },
+    { record: 'Verification', name: '_amazonses.acme.com', type: 'TXT', ttl: 'Auto', status: 'pending', value: 'randomtoken' },
   ],
   created_at: at,
   verified_at: null,
@@ -980,7 +985,7 @@ function errorResponses(codes: ErrorCode[]) {
           'application/json': {
             schema: { $ref: '#/components/schemas/Error' },
             examples: Object.fromEntries(
-              ofStatus.map((code) => [code, { value: { error: { type: errorCatalogue[code][1], code, message: errorCatalogue[code][2] } } }]),
+              ofStatus.map((code) => [code, { value: errorBody(new ApiError(status, errorCatalogue[code][1], code, errorCatalogue[code][2])) }]),
             ),
           },
         },
