@@ -448,7 +448,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List emails, newest first (GET /messages narrowed to emails)
+         * @description Scope: `messages:read`.
+         */
+        get: operations["getApiV1Emails"];
         put?: never;
         /**
          * Send (or schedule) an email
@@ -471,7 +475,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send up to 100 emails, all or none (errors name the item: [index])
+         * Send up to 100 emails, all or none (errors name the item: [index]); with the header x-batch-validation: permissive, each on its own (errors per index)
          * @description Scope: `emails:send`.
          */
         post: operations["postApiV1EmailsBatch"];
@@ -488,7 +492,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get an email with its event timeline
+         * @description Scope: `messages:read`.
+         */
+        get: operations["getApiV1EmailsId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1131,6 +1139,21 @@ export interface components {
             value: string;
             recommended: boolean;
         };
+        ResendDnsRecord: {
+            /** @enum {string} */
+            record: "DKIM" | "Verification" | "SPF" | "DMARC";
+            name: string;
+            /** @enum {string} */
+            type: "CNAME" | "TXT";
+            /** @constant */
+            ttl: "Auto";
+            /**
+             * @description the domain status; not_started for the advised records, which are not checked
+             * @enum {string}
+             */
+            status: "pending" | "verified" | "failed" | "not_started";
+            value: string;
+        };
         Domain: {
             id: string;
             name: string;
@@ -1138,6 +1161,8 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "verified" | "failed";
             dns_records: components["schemas"]["DnsRecord"][];
+            /** @description dns_records in the resend SDK's shape */
+            records: components["schemas"]["ResendDnsRecord"][];
             /**
              * Format: date-time
              * @description ISO 8601, UTC
@@ -1166,6 +1191,12 @@ export interface components {
         };
         EmailBatchAccepted: {
             data: components["schemas"]["EmailAccepted"][];
+            /** @description with x-batch-validation: permissive, the emails refused, by index */
+            errors?: {
+                index: number;
+                message: string;
+                code: string;
+            }[];
         };
         SmsAccepted: {
             id: string;
@@ -1334,6 +1365,45 @@ export interface components {
             channel: "sms";
             body: string | null;
             segments?: number;
+            events: components["schemas"]["MessageEvent"][];
+        };
+        EmailWithEvents: {
+            id: string;
+            tenant_id: string | null;
+            /** @enum {string} */
+            environment: "live" | "test";
+            /** @enum {string} */
+            status: "queued" | "scheduled" | "sending" | "sent" | "delivered" | "delivery_delayed" | "bounced" | "complained" | "failed" | "suppressed" | "canceled";
+            from: string;
+            to: string[];
+            content_erased: boolean;
+            tags: {
+                name: string;
+                value: string;
+            }[];
+            scheduled_at: string | null;
+            sent_at: string | null;
+            provider_message_id: string | null;
+            last_error: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updated_at: string;
+            /** @constant */
+            object: "email";
+            /** @constant */
+            channel: "email";
+            cc: string[];
+            bcc: string[];
+            reply_to: string[];
+            subject: string | null;
+            template_id: string | null;
             events: components["schemas"]["MessageEvent"][];
         };
         SmsSender: {
@@ -1637,6 +1707,11 @@ export interface components {
             has_more: boolean;
             next_cursor: string | null;
         };
+        EmailMessagePage: {
+            data: components["schemas"]["EmailMessage"][];
+            has_more: boolean;
+            next_cursor: string | null;
+        };
         SuppressionPage: {
             data: components["schemas"]["Suppression"][];
             has_more: boolean;
@@ -1675,9 +1750,10 @@ export interface components {
                 code: "INVALID_JSON" | "MALFORMED_REQUEST" | "REQUEST_ABORTED" | "INVALID_API_KEY" | "INVALID_CRON_SECRET" | "INVALID_ADMIN_CREDENTIALS" | "MISSING_SCOPE" | "TENANT_FORBIDDEN" | "DOMAIN_NOT_ALLOWED_FOR_KEY" | "TEST_KEY_CANNOT_CHANGE_LIVE" | "SMS_SENDER_NOT_REGISTERED" | "ORG_WIDE_SUPPRESSION" | "SNS_SIGNATURE_INVALID" | "NOT_FOUND" | "SLUG_TAKEN" | "TENANT_DELETING" | "CANNOT_REVOKE_OWN_KEY" | "DOMAIN_TAKEN" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "MESSAGE_NOT_SCHEDULED" | "TEST_INBOX_EXISTS" | "CONTACT_EXISTS" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_SECRETS" | "SMS_SENDER_TAKEN" | "ENDPOINT_DISABLED" | "DELIVERY_PENDING" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_ENCODING" | "UNSUPPORTED_CHARSET" | "VALIDATION_ERROR" | "MESSAGE_TOO_LARGE" | "INVALID_PHONE_NUMBER" | "URL_NOT_ALLOWED" | "INVALID_CODE" | "DOMAIN_NOT_VERIFIED" | "MISSING_TEMPLATE_VARIABLE" | "RECIPIENT_NOT_ALLOWED_IN_SANDBOX" | "RATE_LIMITED" | "QUOTA_EXCEEDED" | "INTERNAL_ERROR" | "PROVIDER_ERROR" | "DNS_UNAVAILABLE" | "SUBSCRIPTION_CONFIRMATION_FAILED" | "SERVICE_UNAVAILABLE";
                 message: string;
             };
-            statusCode?: number;
-            name?: string;
-            message?: string;
+            statusCode: number;
+            /** @description the resend SDK's name for the error: validation_error, not_found, invalid_api_key, … */
+            name: string;
+            message: string;
         };
     };
     responses: never;
@@ -3672,6 +3748,24 @@ export interface operations {
                      *               "recommended": false
                      *             }
                      *           ],
+                     *           "records": [
+                     *             {
+                     *               "record": "DKIM",
+                     *               "name": "abc._domainkey.acme.com",
+                     *               "type": "CNAME",
+                     *               "ttl": "Auto",
+                     *               "status": "pending",
+                     *               "value": "abc.dkim.amazonses.com"
+                     *             },
+                     *             {
+                     *               "record": "Verification",
+                     *               "name": "_amazonses.acme.com",
+                     *               "type": "TXT",
+                     *               "ttl": "Auto",
+                     *               "status": "pending",
+                     *               "value": "randomtoken"
+                     *             }
+                     *           ],
                      *           "created_at": "2026-04-02T10:00:00.000Z",
                      *           "verified_at": null,
                      *           "last_checked_at": null
@@ -3785,6 +3879,24 @@ export interface operations {
                      *           "name": "_amazonses.acme.com",
                      *           "value": "randomtoken",
                      *           "recommended": false
+                     *         }
+                     *       ],
+                     *       "records": [
+                     *         {
+                     *           "record": "DKIM",
+                     *           "name": "abc._domainkey.acme.com",
+                     *           "type": "CNAME",
+                     *           "ttl": "Auto",
+                     *           "status": "pending",
+                     *           "value": "abc.dkim.amazonses.com"
+                     *         },
+                     *         {
+                     *           "record": "Verification",
+                     *           "name": "_amazonses.acme.com",
+                     *           "type": "TXT",
+                     *           "ttl": "Auto",
+                     *           "status": "pending",
+                     *           "value": "randomtoken"
                      *         }
                      *       ],
                      *       "created_at": "2026-04-02T10:00:00.000Z",
@@ -3936,6 +4048,24 @@ export interface operations {
                      *           "name": "_amazonses.acme.com",
                      *           "value": "randomtoken",
                      *           "recommended": false
+                     *         }
+                     *       ],
+                     *       "records": [
+                     *         {
+                     *           "record": "DKIM",
+                     *           "name": "abc._domainkey.acme.com",
+                     *           "type": "CNAME",
+                     *           "ttl": "Auto",
+                     *           "status": "pending",
+                     *           "value": "abc.dkim.amazonses.com"
+                     *         },
+                     *         {
+                     *           "record": "Verification",
+                     *           "name": "_amazonses.acme.com",
+                     *           "type": "TXT",
+                     *           "ttl": "Auto",
+                     *           "status": "pending",
+                     *           "value": "randomtoken"
                      *         }
                      *       ],
                      *       "created_at": "2026-04-02T10:00:00.000Z",
@@ -4138,6 +4268,24 @@ export interface operations {
                      *           "name": "_amazonses.acme.com",
                      *           "value": "randomtoken",
                      *           "recommended": false
+                     *         }
+                     *       ],
+                     *       "records": [
+                     *         {
+                     *           "record": "DKIM",
+                     *           "name": "abc._domainkey.acme.com",
+                     *           "type": "CNAME",
+                     *           "ttl": "Auto",
+                     *           "status": "pending",
+                     *           "value": "abc.dkim.amazonses.com"
+                     *         },
+                     *         {
+                     *           "record": "Verification",
+                     *           "name": "_amazonses.acme.com",
+                     *           "type": "TXT",
+                     *           "ttl": "Auto",
+                     *           "status": "pending",
+                     *           "value": "randomtoken"
                      *         }
                      *       ],
                      *       "created_at": "2026-04-02T10:00:00.000Z",
@@ -4774,6 +4922,128 @@ export interface operations {
             };
         };
     };
+    getApiV1Emails: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                status?: "queued" | "scheduled" | "sending" | "sent" | "delivered" | "delivery_delayed" | "bounced" | "complained" | "failed" | "suppressed" | "canceled";
+                tenant_id?: string;
+                to?: string;
+                tag?: string;
+                created_after?: string;
+                created_before?: string;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of emails */
+            200: {
+                headers: {
+                    /** @description the key's requests a second (its tenant's api_requests_per_second) */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in the current second */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the allowance renews */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "msg_01jqz6a1b2c3d4e5f6g7h8j9k0",
+                     *           "object": "email",
+                     *           "channel": "email",
+                     *           "tenant_id": "tnt_01jqz5w4v8k2m3n4p5q6r7s8t9",
+                     *           "environment": "live",
+                     *           "status": "sent",
+                     *           "from": "welcome@acme.com",
+                     *           "to": [
+                     *             "new-customer@example.com"
+                     *           ],
+                     *           "cc": [],
+                     *           "bcc": [],
+                     *           "reply_to": [],
+                     *           "subject": "Welcome to Acme",
+                     *           "template_id": null,
+                     *           "tags": [],
+                     *           "scheduled_at": null,
+                     *           "sent_at": "2026-04-02T10:00:00.000Z",
+                     *           "content_erased": false,
+                     *           "provider_message_id": "0100018e-ses-id",
+                     *           "last_error": null,
+                     *           "created_at": "2026-04-02T10:00:00.000Z",
+                     *           "updated_at": "2026-04-02T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "has_more": false,
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailMessagePage"];
+                };
+            };
+            /** @description `INVALID_API_KEY`: missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `MISSING_SCOPE`: the key lacks the scope named in the message; `TENANT_FORBIDDEN`: the key's tenant is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `VALIDATION_ERROR`: the message names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `RATE_LIMITED`: the key's api_requests_per_second (its tenant's limit) or the sandbox allowance is used up; see Retry-After */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description the key's requests a second (its tenant's api_requests_per_second) */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in the current second */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the allowance renews */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Postgres or Redis is unreachable (or the sandbox limiter); retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postApiV1Emails: {
         parameters: {
             query?: never;
@@ -4807,12 +5077,20 @@ export interface operations {
                     attachments?: {
                         filename: string;
                         content: string;
+                        /** @description not supported: send content instead */
+                        path?: unknown;
                         content_type?: string;
                         content_id?: string;
                     }[];
                     template_id?: string;
                     variables?: {
                         [key: string]: unknown;
+                    };
+                    template?: {
+                        id: string;
+                        variables?: {
+                            [key: string]: unknown;
+                        };
                     };
                     /**
                      * Format: date-time
@@ -4977,12 +5255,20 @@ export interface operations {
                     attachments?: {
                         filename: string;
                         content: string;
+                        /** @description not supported: send content instead */
+                        path?: unknown;
                         content_type?: string;
                         content_id?: string;
                     }[];
                     template_id?: string;
                     variables?: {
                         [key: string]: unknown;
+                    };
+                    template?: {
+                        id: string;
+                        variables?: {
+                            [key: string]: unknown;
+                        };
                     };
                     /**
                      * Format: date-time
@@ -4993,7 +5279,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description accepted, in order */
+            /** @description accepted, in order; a permissive batch also answers errors: [{index, message, code}] for the emails it refused */
             202: {
                 headers: {
                     /** @description the key's requests a second (its tenant's api_requests_per_second) */
@@ -5091,6 +5377,115 @@ export interface operations {
                 };
             };
             /** @description `RATE_LIMITED`: the key's api_requests_per_second (its tenant's limit) or the sandbox allowance is used up; see Retry-After; `QUOTA_EXCEEDED`: the send would take the tenant past its email_per_month or sms_per_month quota (live messages, UTC month); the message names the quota and period, Retry-After the seconds until it renews */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description the key's requests a second (its tenant's api_requests_per_second) */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in the current second */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the allowance renews */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Postgres or Redis is unreachable (or the sandbox limiter); retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiV1EmailsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the email */
+            200: {
+                headers: {
+                    /** @description the key's requests a second (its tenant's api_requests_per_second) */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in the current second */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the allowance renews */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "msg_01jqz6a1b2c3d4e5f6g7h8j9k0",
+                     *       "object": "email",
+                     *       "channel": "email",
+                     *       "tenant_id": "tnt_01jqz5w4v8k2m3n4p5q6r7s8t9",
+                     *       "environment": "live",
+                     *       "status": "sent",
+                     *       "from": "welcome@acme.com",
+                     *       "to": [
+                     *         "new-customer@example.com"
+                     *       ],
+                     *       "cc": [],
+                     *       "bcc": [],
+                     *       "reply_to": [],
+                     *       "subject": "Welcome to Acme",
+                     *       "template_id": null,
+                     *       "tags": [],
+                     *       "scheduled_at": null,
+                     *       "sent_at": "2026-04-02T10:00:00.000Z",
+                     *       "content_erased": false,
+                     *       "provider_message_id": "0100018e-ses-id",
+                     *       "last_error": null,
+                     *       "created_at": "2026-04-02T10:00:00.000Z",
+                     *       "updated_at": "2026-04-02T10:00:00.000Z",
+                     *       "events": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailWithEvents"];
+                };
+            };
+            /** @description `INVALID_API_KEY`: missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `MISSING_SCOPE`: the key lacks the scope named in the message; `TENANT_FORBIDDEN`: the key's tenant is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `NOT_FOUND`: no such resource, or another tenant's or org's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `RATE_LIMITED`: the key's api_requests_per_second (its tenant's limit) or the sandbox allowance is used up; see Retry-After */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
