@@ -10,6 +10,7 @@ import { changeMessages, type NewMessageEvent } from '../status.js';
 import { suppressedAmong, suppressionKey } from '../../suppressions/suppressions.js';
 import type { AppContext } from '../../context.js';
 import type { Grant } from './fair-scheduler.js';
+import { senderOf } from './schedulers.js';
 
 /**
  * A claim older than this is taken over even when its process still beats: a process hung that long is as good
@@ -62,8 +63,24 @@ export const retryDelayMs = (attemptsMade: number) => 2_000 * 2 ** Math.max(0, a
  * Claims what the scheduler granted: for each grant, up to `count` of the sender's ready messages of that lane,
  * oldest first, in one statement. Rows another worker holds are skipped, not waited for; messages of a
  * suspended or deleting tenant stay where they are (they go out on reactivation).
+ *
+ * A grant's rows are any of the sender's ready ones, so two loops claiming at once may take each other's; the one
+ * whose statement began before the newest rows committed cannot see them and falls short. A second statement
+ * (a new snapshot) claims the shortfall, so those rows do not wait for the reconciler to count them again.
  */
 export async function claimGrants(ctx: AppContext, claimant: string, channel: Channel, environment: KeyEnvironment, grants: readonly Grant[]) {
+  const claimed = await claimOnce(ctx, claimant, channel, environment, grants);
+  const shortfall = new Map(grants.map((grant) => [`${grant.tenantId}/${grant.lane}`, { ...grant }]));
+  for (const message of claimed) {
+    const grant = shortfall.get(`${senderOf(message)}/${message.lane}`);
+    if (grant) grant.count -= 1;
+  }
+  const short = [...shortfall.values()].filter((grant) => grant.count > 0);
+  if (short.length === 0) return claimed;
+  return [...claimed, ...(await claimOnce(ctx, claimant, channel, environment, short))];
+}
+
+async function claimOnce(ctx: AppContext, claimant: string, channel: Channel, environment: KeyEnvironment, grants: readonly Grant[]) {
   if (grants.length === 0) return [];
   const { rows } = await sql<ClaimedMessage>`
     update messages as m set status = 'sending', claimed_at = now(), claimed_by = ${claimant}, updated_at = now()
