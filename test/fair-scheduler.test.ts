@@ -253,4 +253,26 @@ describe('fair scheduler', () => {
     expect([...tally(all).values()].every((count) => count === 3)).toBe(true);
     expect(await fair.stats()).toEqual({ active: 0, blocked: 0 });
   });
+
+  it('announces on its ready channel when a sender becomes ready, and only then', async () => {
+    const fair = scheduler({ ratePerSecond: null });
+    const subscriber = connect();
+    const announced: string[] = [];
+    subscriber.on('message', (_channel, message: string) => announced.push(message));
+    await subscriber.subscribe(fair.readyChannel);
+
+    await fair.markReadyMany([
+      { tenantId: 'tnt_a', lane: 'single', count: 1 },
+      { tenantId: 'tnt_b', lane: 'bulk', count: 2 },
+    ]);
+    // Already ready: nothing new to announce.
+    await fair.markReady('tnt_a', 'bulk', 5);
+    await fair.takeGrants(100, start);
+    // Ready again after being served, and a count the reconciler restores.
+    await fair.markReady('tnt_a', 'single', 1);
+    await fair.ensureReady([{ tenantId: 'tnt_c', lane: 'single', count: 3 }]);
+    // A round trip on the subscriber's own connection: every message published before it has arrived.
+    await subscriber.ping();
+    expect(announced).toEqual(['2', '1', '1']);
+  });
 });

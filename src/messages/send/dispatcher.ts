@@ -18,8 +18,11 @@ import { environments, markReady, senderOf, sendScheduler } from './schedulers.j
 const maxMessagesPerRound = 500;
 /** Rounds in flight per scheduler and process: one claims and records while another waits on the provider. */
 const loopsPerScheduler = 2;
-/** How long an idle loop waits before asking again: bounds the wait a message that just became ready sees. */
-const idlePollMs = 20;
+/**
+ * How long a loop with nothing to do waits for its scheduler's ready nudge before asking anyway: only a nudge
+ * lost while the subscription reconnects waits this long.
+ */
+const idleFallbackMs = 1_000;
 const errorPauseMs = 1_000;
 /** How often some worker moves due scheduled messages and due retries into the ready queue. */
 const promoteEveryMs = 250;
@@ -36,10 +39,13 @@ export interface Dispatcher {
 /** Starts the send loops of the given channels in this process, and the promoter. */
 export function startDispatcher(ctx: AppContext, channelsServed: readonly Channel[]): Dispatcher {
   let stopping = false;
+  let closed!: () => void;
+  const closing = new Promise<void>((resolve) => (closed = resolve));
   // This process's name on its claims; its heartbeat tells the reconciler it is alive.
   const claimant = `${hostname()}-${process.pid}-${randomUUID()}`;
-  const sleepers = new Set<() => void>();
-  const sleep = (ms: number) =>
+  // A sleeping loop wakes at its time, on close, or when the channel it waits on (a scheduler's ready channel) is nudged.
+  const sleepers = new Map<() => void, string | undefined>();
+  const sleep = (ms: number, channel?: string) =>
     new Promise<void>((resolve) => {
       const wake = () => {
         clearTimeout(timer);
@@ -47,14 +53,23 @@ export function startDispatcher(ctx: AppContext, channelsServed: readonly Channe
         resolve();
       };
       const timer = setTimeout(wake, ms);
-      sleepers.add(wake);
+      sleepers.set(wake, channel);
     });
+  // Nudges seen per ready channel: a nudge that arrives while a round is under way skips the pause after it.
+  const nudges = new Map<string, number>();
+  const subscriber = channelsServed.length > 0 ? ctx.jobs.workerConnection() : undefined;
+  subscriber?.on('error', (error) => ctx.logger.debug({ err: error }, 'send loop nudges interrupted'));
+  subscriber?.on('message', (channel: string) => {
+    nudges.set(channel, (nudges.get(channel) ?? 0) + 1);
+    for (const [wake, waitsOn] of [...sleepers]) if (waitsOn === channel) wake();
+  });
 
-  async function loop(name: string, step: () => Promise<number>) {
+  async function loop(name: string, step: () => Promise<number>, readyChannel?: string) {
     while (!stopping) {
       try {
+        const seen = readyChannel === undefined ? undefined : nudges.get(readyChannel);
         const pauseMs = await step();
-        if (pauseMs > 0) await sleep(pauseMs);
+        if (pauseMs > 0 && (!readyChannel || nudges.get(readyChannel) === seen)) await sleep(pauseMs, readyChannel);
       } catch (error) {
         ctx.logger.error({ err: error, loop: name }, 'send loop failed; retrying shortly');
         await sleep(errorPauseMs);
@@ -62,21 +77,27 @@ export function startDispatcher(ctx: AppContext, channelsServed: readonly Channe
     }
   }
 
+  const schedulers = channelsServed.flatMap((channel) =>
+    environments.map((environment) => ({ channel, environment, scheduler: sendScheduler(ctx, channel, environment) })),
+  );
+  // Subscribed before the loops start, so no nudge goes unheard; failing, the loops fall back to polling.
+  const subscribed = subscriber
+    ?.subscribe(...schedulers.map(({ scheduler }) => scheduler.readyChannel))
+    .catch((error: unknown) => ctx.logger.warn({ err: error }, 'subscribing to send loop nudges failed; idle loops poll'));
+
   const loops: Promise<void>[] = [];
-  for (const channel of channelsServed) {
-    for (const environment of environments) {
-      const scheduler = sendScheduler(ctx, channel, environment);
-      loops.push(
-        (async () => {
-          if (channel === 'email' && environment === 'live') await learnEmailRate(ctx, scheduler, () => stopping, sleep);
-          await Promise.all(
-            Array.from({ length: loopsPerScheduler }, (_, index) =>
-              loop(`${channel}/${environment}/${index}`, () => round(ctx, claimant, scheduler, channel, environment)),
-            ),
-          );
-        })(),
-      );
-    }
+  for (const { channel, environment, scheduler } of schedulers) {
+    loops.push(
+      (async () => {
+        await Promise.race([subscribed, closing]);
+        if (channel === 'email' && environment === 'live') await learnEmailRate(ctx, scheduler, () => stopping, sleep);
+        await Promise.all(
+          Array.from({ length: loopsPerScheduler }, (_, index) =>
+            loop(`${channel}/${environment}/${index}`, () => round(ctx, claimant, scheduler, channel, environment), scheduler.readyChannel),
+          ),
+        );
+      })(),
+    );
   }
   if (channelsServed.length > 0) {
     loops.push(loop('promoter', () => promote(ctx, channelsServed)));
@@ -91,8 +112,10 @@ export function startDispatcher(ctx: AppContext, channelsServed: readonly Channe
   return {
     async close() {
       stopping = true;
-      for (const wake of [...sleepers]) wake();
+      closed();
+      for (const wake of [...sleepers.keys()]) wake();
       await Promise.all(loops);
+      subscriber?.disconnect();
       // Every round has finished: nothing is held under this name any more.
       if (channelsServed.length > 0) await ctx.jobs.producerConnection().del(claimantKey(ctx, claimant)).catch(() => undefined);
     },
@@ -115,10 +138,13 @@ async function learnEmailRate(ctx: AppContext, scheduler: FairScheduler, stopped
   }
 }
 
-/** One round; returns how long to wait before the next (0: at once, there may be more). */
+/**
+ * One round; returns how long to wait before the next (0: at once, there may be more). Waiting, the loop also
+ * wakes on its scheduler's ready nudge: a sender that becomes ready is granted at once.
+ */
 async function round(ctx: AppContext, claimant: string, scheduler: FairScheduler, channel: Channel, environment: KeyEnvironment): Promise<number> {
   const { grants, now, nextAt } = await scheduler.takeGrants(maxMessagesPerRound);
-  if (grants.length === 0) return nextAt === null ? idlePollMs : Math.min(idlePollMs, Math.max(1, Math.ceil(nextAt - now)));
+  if (grants.length === 0) return nextAt === null ? idleFallbackMs : Math.min(idleFallbackMs, Math.max(1, Math.ceil(nextAt - now)));
   let claimed: ClaimedMessage[];
   try {
     claimed = await claimGrants(ctx, claimant, channel, environment, grants);

@@ -73,6 +73,11 @@ export interface FairSchedulerOptions {
 }
 
 export interface FairScheduler {
+  /**
+   * The pub/sub channel where the scheduler announces that a tenant became ready (a message carrying how
+   * many): a send loop with nothing to do waits on it instead of polling.
+   */
+  readonly readyChannel: string;
   /** Adds ready messages of a tenant's lane (after their rows committed as `queued`). */
   markReady(tenantId: string, lane: Lane, count: number): Promise<void>;
   /** The same for many (tenant, lane) pairs in one round trip; returns how many tenants became active. */
@@ -110,14 +115,17 @@ local function clock(arg)
 end
 `;
 
-/** KEYS: active, blocked, global. ARGV: tenant key prefix, mode (add | atLeast), then (tenant, field, n)… */
+/**
+ * KEYS: active, blocked, global. ARGV: tenant key prefix, ready channel, mode (add | atLeast), then (tenant, field, n)…
+ * A tenant that becomes active is announced on the ready channel, so idle send loops wake without polling.
+ */
 const markReadyLua = `
 ${luaHelpers}
 local active, blocked, global = KEYS[1], KEYS[2], KEYS[3]
-local tp, mode = ARGV[1], ARGV[2]
+local tp, channel, mode = ARGV[1], ARGV[2], ARGV[3]
 local V = tonumber(redis.call('HGET', global, 'V')) or 0
 local activated = 0
-for i = 3, #ARGV, 3 do
+for i = 4, #ARGV, 3 do
   local t, f, n = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
   local key = tp .. t
   if mode == 'add' then
@@ -135,6 +143,7 @@ for i = 3, #ARGV, 3 do
     activated = activated + 1
   end
 end
+if activated > 0 then redis.call('PUBLISH', channel, activated) end
 return activated
 `;
 
@@ -158,6 +167,7 @@ local idleTtl = tonumber(ARGV[8])
 
 local g = redis.call('HMGET', global, 'V', 'tk', 'ts')
 local V = tonumber(g[1]) or 0
+local V0 = V
 local budget = want
 local gtk, gts
 if grate then
@@ -266,8 +276,9 @@ while granted < budget do
   end
 end
 
-redis.call('HSET', global, 'V', num(V))
-if grate then
+-- An empty call writes nothing.
+if V ~= V0 then redis.call('HSET', global, 'V', num(V)) end
+if grate and granted > 0 then
   gtk = gtk - granted
   redis.call('HSET', global, 'tk', num(gtk), 'ts', num(gts))
 end
@@ -376,6 +387,7 @@ export function fairScheduler(options: FairSchedulerOptions): FairScheduler {
     weights: `${prefix}:weight`,
     tenant: `${prefix}:t:`,
   };
+  const readyChannel = `${prefix}:ready`;
   const globalRate = () => (rate === null ? '' : rate);
   const globalBurst = () => (rate === null ? 0 : Math.max(1, rate * burstSeconds));
 
@@ -386,10 +398,11 @@ export function fairScheduler(options: FairSchedulerOptions): FairScheduler {
       if (count > 0 || mode === 'atLeast') args.push(tenantId, laneField[lane], count);
     }
     if (args.length === 0) return 0;
-    return commands.sendokaFairReady(keys.active, keys.blocked, keys.global, keys.tenant, mode, ...args);
+    return commands.sendokaFairReady(keys.active, keys.blocked, keys.global, keys.tenant, readyChannel, mode, ...args);
   }
 
   return {
+    readyChannel,
     markReady: async (tenantId, lane, count) => {
       await ready('add', [{ tenantId, lane, count }]);
     },
