@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { RootContext } from './context.js';
 import type { Running } from '../workers/index.js';
 
 /** `api`, `worker` or (default, for development) both in one process. */
@@ -20,27 +21,24 @@ const config = (() => {
     return exitWith(error instanceof Error ? error.message : String(error));
   }
 })();
-const [
-  { default: express },
-  { startWorkers },
-  { createApp },
-  { opsRouter },
-  { closeContext, createContext },
-  { ensureDatabase, migrateToLatest, settingWarnings },
-  { writesSettled },
-  { sesSetupWarnings },
-] = await Promise.all([
-  import('express'),
-  import('../workers/index.js'),
-  import('./api/app.js'),
-  import('./api/health.js'),
-  import('./context.js'),
+// Start-up reaches Postgres (creating and migrating the database) and Redis while the rest of the code loads:
+// what those steps need is imported first (the database's before the queues'), and each role loads only its parts.
+const [{ createDb }, { createLogger }, { ensureDatabase, migrateToLatest, settingWarnings }] = await Promise.all([
+  import('./platform/db.js'),
+  import('./platform/logger.js'),
   import('./platform/migrate.js'),
-  import('./messages/send/writer.js'),
-  import('./messages/provider-events/ses.js'),
 ]);
-const ctx = createContext(config);
-const { db, logger } = ctx;
+const db = createDb(config);
+const logger = createLogger(config);
+/** A start-up step begun now and awaited by main(): a failure meanwhile waits there instead of going unhandled. */
+const begun = <T>(step: Promise<T>) => {
+  step.catch(() => undefined);
+  return step;
+};
+const database = begun(migrated());
+const { createJobs } = await import('./platform/jobs.js');
+const jobs = createJobs(config);
+const redis = begun(reach('Redis', 'REDIS_URL', jobs.ready()));
 
 /** What a connection URL may show in a log: no credentials. */
 function address(url: string): string {
@@ -77,29 +75,64 @@ function listen(server: Server, port: number, what: string) {
 let server: Server | undefined;
 let workers: Running[] = [];
 let stopping = false;
+let ctx: RootContext | undefined;
+let writesSettled: ((ctx: RootContext) => Promise<void>) | undefined;
+/** Closes what start-up opened: the context's subscriptions, queues and database once it exists. */
+let closeAll = async () => {
+  await jobs.close();
+  await db.destroy();
+};
 
-async function main() {
+async function migrated() {
   await reach('Postgres', 'DATABASE_URL', ensureDatabase(config.DATABASE_URL));
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  for (const warning of [...(await settingWarnings(db)), ...sesSetupWarnings(config)]) logger.warn(warning);
-  await reach('Redis', 'REDIS_URL', ctx.jobs.ready());
+  for (const warning of await settingWarnings(db)) logger.warn(warning);
+}
 
-  if (role !== 'worker') {
-    ctx.keys.follow();
-    server = createApp(ctx).listen(config.PORT);
+/**
+ * Listens once everything is up (database migrated, Redis reached, workers started), so `/readyz` answers 200
+ * only when this process can serve what its role serves.
+ */
+async function main() {
+  const [modules] = await Promise.all([
+    Promise.all([
+      import('./context.js'),
+      import('./messages/provider-events/ses.js'),
+      role === 'api' ? undefined : import('../workers/index.js'),
+      role === 'worker' ? undefined : Promise.all([import('./api/app.js'), import('./messages/send/writer.js')]),
+      role === 'worker' && config.METRICS_PORT ? Promise.all([import('express'), import('./api/health.js')]) : undefined,
+    ]),
+    database,
+    redis,
+  ]);
+  const [{ closeContext, createContext }, { sesSetupWarnings }, workerModule, apiModules, metricsModules] = modules;
+  for (const warning of sesSetupWarnings(config)) logger.warn(warning);
+  const context = createContext(config, { db, jobs, logger });
+  ctx = context;
+  closeAll = () => closeContext(context);
+
+  const starting = workerModule?.startWorkers(context, config.RECONCILE_INTERVAL_MS);
+  let app: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+  if (apiModules) {
+    const [{ createApp }, writer] = apiModules;
+    writesSettled = writer.writesSettled;
+    context.keys.follow();
+    app = createApp(context);
+  } else if (metricsModules && config.METRICS_PORT) {
+    // A worker has no API: its probes and metrics get a port of their own.
+    const [{ default: express }, { opsRouter }] = metricsModules;
+    app = express().use(opsRouter(context));
+  }
+  workers = (await starting) ?? [];
+  if (app) {
+    const port = apiModules ? config.PORT : config.METRICS_PORT!;
+    server = createServer(app).listen(port);
     // Once stopping, every answer closes its connection, so keep-alive clients reconnect elsewhere.
     server.prependListener('request', (_req, res) => {
       if (stopping) res.setHeader('connection', 'close');
     });
-    await listen(server, config.PORT, 'Sendoka API listening');
-  } else if (config.METRICS_PORT) {
-    // A worker has no API: its probes and metrics get a port of their own.
-    server = express().use(opsRouter(ctx)).listen(config.METRICS_PORT);
-    await listen(server, config.METRICS_PORT, 'worker metrics listening');
-  }
-  if (role !== 'api') {
-    workers = await startWorkers(ctx, config.RECONCILE_INTERVAL_MS);
+    await listen(server, port, apiModules ? 'Sendoka API listening' : 'worker metrics listening');
   }
 }
 
@@ -116,9 +149,9 @@ async function stop(signal: string, started: Promise<unknown>) {
   // Order matters: stop accepting, answer the requests already read (their messages committed and
   // enqueued, even when their client hung up), let workers finish their jobs, then close what all used.
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await writesSettled(ctx);
+  if (ctx) await writesSettled?.(ctx);
   await Promise.all(workers.map((worker) => worker.close()));
-  await closeContext(ctx);
+  await closeAll();
   clearTimeout(deadline);
   logger.info('shut down cleanly');
   process.exit(0);

@@ -30,7 +30,7 @@ export async function startWorkers(ctx: AppContext, reregisterEveryMs?: number):
   const unknown = [...wanted].filter((name) => !workerNames.includes(name));
   if (unknown.length > 0) throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')} (known: ${workerNames.join(', ')})`);
   const selected = processors.filter((processor) => wanted.has(processor.queue));
-  for (const processor of selected) await registerSchedules(ctx, processor);
+  await Promise.all(selected.map((processor) => registerSchedules(ctx, processor)));
   const channels = Object.entries(sendLoops).flatMap(([name, channel]) => (wanted.has(name) ? [channel] : []));
   ctx.logger.info({ queues: [...wanted] }, 'workers started');
   return [startDispatcher(ctx, channels), ...selected.map((processor) => startWorker(ctx, processor, reregisterEveryMs))];

@@ -25,10 +25,12 @@ export type AnyQueueProcessor = { [Q in QueueName]: QueueProcessor<Q> }[QueueNam
 
 /** Registers (or updates) a processor's job schedulers; idempotent, so every process may call it. */
 export async function registerSchedules(ctx: AppContext, processor: AnyQueueProcessor): Promise<void> {
-  for (const schedule of processor.schedules ?? []) {
-    // Scheduled jobs carry no data: each contract's scheduled jobs take none.
-    await ctx.jobs.scheduleJob(processor.queue, schedule.id, { every: schedule.every(ctx.config) }, schedule.job as never, {} as never);
-  }
+  await Promise.all(
+    (processor.schedules ?? []).map((schedule) =>
+      // Scheduled jobs carry no data: each contract's scheduled jobs take none.
+      ctx.jobs.scheduleJob(processor.queue, schedule.id, { every: schedule.every(ctx.config) }, schedule.job as never, {} as never),
+    ),
+  );
 }
 
 /**
