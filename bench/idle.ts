@@ -21,6 +21,8 @@ const redisServer: ChildProcess = spawn('redis-server', ['--port', String(redisP
   stdio: 'ignore',
 });
 const redis = new Redis(redisUrl);
+// Refused until the server listens: ioredis retries, and the ping waits for it.
+redis.on('error', () => undefined);
 await redis.ping();
 
 const env = { ...benchEnvFor('idle'), REDIS_URL: redisUrl, EMAIL_PROVIDER: 'local', PORT: String(port) };

@@ -54,7 +54,13 @@ const defaultJobOptions: Record<QueueName, JobsOptions> = {
   maintenance: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
 };
 const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
-const retention = { removeOnComplete: { count: 1_000 }, removeOnFail: { count: 10_000 } };
+/**
+ * Finished jobs kept in Redis, for a look in Bull Board: Postgres keeps what happened (delivery log, message
+ * events), so a few recent completions are enough; failures are kept longer, to be looked into.
+ */
+const retention = { removeOnComplete: { count: 100 }, removeOnFail: { count: 10_000 } };
+/** Queue events (a Redis stream per queue) nobody subscribes to: kept short rather than BullMQ's 10,000. */
+const eventsKept = 1_000;
 
 /** The queues of one application context: producers for every queue, and connections for its workers. */
 export interface Jobs {
@@ -100,6 +106,7 @@ export function createJobs(config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>): 
         connection: producerConnection(),
         prefix: config.QUEUE_PREFIX,
         defaultJobOptions: { ...retention, ...defaultJobOptions[name] },
+        streams: { events: { maxLen: eventsKept } },
       });
       queues.set(name, existing);
     }
