@@ -295,7 +295,7 @@ export async function deleteTenantData(ctx: AppContext, tenantId: string): Promi
       deletion = { ...deletion, after_id: batch.last ?? deletion.after_id };
       continue;
     }
-    if (table === 'webhook_endpoints') forgetRoutes(ctx, deletion.org_id);
+    if (table === 'webhook_endpoints') forgetRoutes(ctx, deletion);
     const next = tableOrder[tableOrder.indexOf(table) + 1];
     if (next) {
       deletion = await moveTo(db, deletion, deletion.pass, next);

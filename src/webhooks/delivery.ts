@@ -146,7 +146,7 @@ async function disableEndpoint(ctx: AppContext, endpointId: string, reason: Excl
     return endpoint;
   });
   if (!disabled) return;
-  forgetRoutes(ctx, disabled.org_id);
+  forgetRoutes(ctx, disabled);
   ctx.logger.warn({ endpointId, reason }, 'webhook endpoint disabled');
 }
 

@@ -120,7 +120,7 @@ export async function createEndpoint(ctx: AppContext, principal: Principal,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  forgetRoutes(ctx, principal.orgId);
+  forgetRoutes(ctx, endpoint);
   return { ...presentEndpoint(endpoint), secret };
 }
 
@@ -161,7 +161,7 @@ export async function updateEndpoint(ctx: AppContext, principal: Principal,
     .returningAll()
     .executeTakeFirst();
   if (!endpoint) throw notFound('webhook endpoint', endpointId);
-  forgetRoutes(ctx, principal.orgId);
+  forgetRoutes(ctx, endpoint);
   return presentEndpoint(endpoint);
 }
 
@@ -170,7 +170,7 @@ export async function deleteEndpoint(ctx: AppContext, principal: Principal, endp
   const endpoint = await findEndpointToChange(db, principal, endpointId);
   // Its deliveries and their attempt log go with it (foreign keys cascade).
   await db.deleteFrom('webhook_endpoints').where('org_id', '=', principal.orgId).where('id', '=', endpoint.id).execute();
-  forgetRoutes(ctx, principal.orgId);
+  forgetRoutes(ctx, endpoint);
   return { id: endpoint.id, deleted: true };
 }
 
