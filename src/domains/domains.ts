@@ -385,9 +385,15 @@ async function sendingDomainByName(ctx: AppContext, name: string): Promise<Cache
       // A deleting tenant's domain is gone for sending as for reading, even to a root key.
       .where(tenantNotDeleting('domains.tenant_id'))
       .executeTakeFirst()) ?? null;
-  // Bounds memory under a flood of distinct from-domains; a cleared cache only costs lookups.
-  if (sendingDomains.size >= 100_000) sendingDomains.clear();
-  sendingDomains.set(name, { domain, expiresAt: now + sendingDomainTtlMs });
+  // Only what was asked within the last second stays (entries expire in insertion order), at most 100,000: a
+  // tenant change scans what is cached, which must not be every domain of an org with 100,000 tenants.
+  const answeredAt = Date.now();
+  sendingDomains.delete(name);
+  for (const [oldest, entry] of sendingDomains) {
+    if (entry.expiresAt > answeredAt && sendingDomains.size < 100_000) break;
+    sendingDomains.delete(oldest);
+  }
+  sendingDomains.set(name, { domain, expiresAt: answeredAt + sendingDomainTtlMs });
   return domain;
 }
 
