@@ -61,18 +61,23 @@ describe('the generated types', () => {
 });
 
 describe('the typed client against the running app', () => {
-  it('sends an email with an automatic Idempotency-Key and reads it back', async () => {
+  it('sends emails (one, a batch, a permissive batch) with an Idempotency-Key each and reads them back', async () => {
     const { acme } = await platform(call);
     const { sendoka, attempts } = recordedClient(acme.key);
     const accepted = await sendoka.emails.send(email(acme.domain));
     expect(accepted).toEqual({ id: expect.stringMatching(/^msg_/), status: 'queued' });
     const batch = await sendoka.emails.sendBatch([email(acme.domain), email(acme.domain)]);
     expect(batch.data).toHaveLength(2);
+    const permissive = await sendoka.emails.sendBatch([email(acme.domain), { ...email(acme.domain), from: 'a@not-acme.example' }], { validation: 'permissive' });
+    expect(permissive.data).toHaveLength(1);
+    expect(permissive.errors).toEqual([expect.objectContaining({ index: 1 })]);
+    expect((await sendoka.emails.get(accepted.id)).id).toBe(accepted.id);
+    expect((await sendoka.emails.list()).data.map((item) => item.id)).toContain(accepted.id);
     const message = await sendoka.messages.get(accepted.id);
     expect(message).toMatchObject({ id: accepted.id, channel: 'email', subject: 'Welcome', to: ['customer@example.com'] });
     const sends = attempts.filter((attempt) => attempt.method === 'POST');
-    expect(sends.map((attempt) => attempt.idempotencyKey)).toEqual([expect.any(String), expect.any(String)]);
-    expect(new Set(sends.map((attempt) => attempt.idempotencyKey)).size).toBe(2);
+    expect(sends.map((attempt) => attempt.idempotencyKey)).toEqual([expect.any(String), expect.any(String), expect.any(String)]);
+    expect(new Set(sends.map((attempt) => attempt.idempotencyKey)).size).toBe(3);
     expect(attempts.find((attempt) => attempt.method === 'GET')?.idempotencyKey).toBeNull();
   });
 

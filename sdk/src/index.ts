@@ -117,8 +117,16 @@ export function createSendoka(options: SendokaOptions) {
     api,
     emails: {
       send: (body: JsonBody<'/api/v1/emails', 'post'>, send?: SendOptions) => unwrap(api.POST('/api/v1/emails', { body, headers: sendHeaders(send) })),
-      sendBatch: (body: JsonBody<'/api/v1/emails/batch', 'post'>, send?: SendOptions) =>
-        unwrap(api.POST('/api/v1/emails/batch', { body, headers: sendHeaders(send) })),
+      /** All or none; `validation: 'permissive'` accepts each email on its own and answers the refused ones in `errors`. */
+      sendBatch: (body: JsonBody<'/api/v1/emails/batch', 'post'>, send?: SendOptions & { validation?: 'strict' | 'permissive' }) =>
+        unwrap(
+          api.POST('/api/v1/emails/batch', {
+            body,
+            headers: { ...sendHeaders(send), ...(send?.validation ? { 'x-batch-validation': send.validation } : {}) },
+          }),
+        ),
+      list: (query: Query<'/api/v1/emails', 'get'> = {}) => unwrap(api.GET('/api/v1/emails', { params: { query } })),
+      get: (messageId: string) => unwrap(api.GET('/api/v1/emails/{id}', id(messageId))),
       reschedule: (messageId: string, body: JsonBody<'/api/v1/emails/{id}', 'patch'>) => unwrap(api.PATCH('/api/v1/emails/{id}', { ...id(messageId), body })),
       cancel: (messageId: string) => unwrap(api.POST('/api/v1/emails/{id}/cancel', id(messageId))),
     },

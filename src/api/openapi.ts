@@ -20,6 +20,7 @@ import {
 } from '../platform/limits.js';
 import * as messages from '../messages/read.js';
 import type { Scope } from '../access/scopes.js';
+import { batchValidation } from './routes/emails.js';
 import * as schemas from './schemas/responses.js';
 import { errorBody } from './middleware.js';
 import { sendSmsInput } from '../messages/sms/accept.js';
@@ -53,6 +54,8 @@ export interface Endpoint {
   query?: z.ZodObject;
   /** Accepts an Idempotency-Key header. */
   idempotent?: boolean;
+  /** Other request headers it reads. */
+  headers?: Record<string, { schema: z.ZodType; description: string }>;
   success: {
     status: number;
     /** Another success status with the same body (POST /suppressions: 200 for an address already suppressed). */
@@ -532,6 +535,7 @@ export const endpoints: Endpoint[] = [
     auth: { key: 'emails:send' },
     body: sendEmailBatchInput,
     idempotent: true,
+    headers: { 'x-batch-validation': { schema: batchValidation, description: 'strict: all or none; permissive: each email on its own, refusals in errors' } },
     success: {
       status: 202,
       schema: schemas.emailBatchAccepted,
@@ -1020,6 +1024,9 @@ function operation(entry: Endpoint) {
       description: `Replays the first response for ${idempotencyWindowHours} hours for the same body; a different body is 409 IDEMPOTENCY_KEY_REUSED`,
       schema: jsonSchema(idempotencyKeyHeader),
     });
+  }
+  for (const [name, { schema, description }] of Object.entries(entry.headers ?? {})) {
+    parameters.push({ name, in: 'header', required: false, description, schema: jsonSchema(schema) });
   }
   const scope = typeof entry.auth === 'object' ? `Scope: \`${entry.auth.key}\`.` : undefined;
   const contentType = entry.success.contentType ?? 'application/json';

@@ -5228,6 +5228,8 @@ export interface operations {
             header?: {
                 /** @description Replays the first response for 24 hours for the same body; a different body is 409 IDEMPOTENCY_KEY_REUSED */
                 "Idempotency-Key"?: string;
+                /** @description strict: all or none; permissive: each email on its own, refusals in errors */
+                "x-batch-validation"?: "strict" | "permissive";
             };
             path?: never;
             cookie?: never;

@@ -10,7 +10,7 @@ import { principalOf, requireScope } from '../middleware.js';
 import { parse } from '../validation.js';
 
 /** `permissive` (as the resend SDK asks with `batchValidation`): each email is accepted or refused on its own. */
-const batchValidation = z.enum(['strict', 'permissive'], { error: 'must be strict or permissive' }).default('strict');
+export const batchValidation = z.enum(['strict', 'permissive'], { error: 'must be strict or permissive' }).default('strict');
 
 export function emailsRouter(ctx: AppContext) {
   const router = Router();
