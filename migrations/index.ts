@@ -14,6 +14,7 @@ import * as providerMessageId from './20261130_0012_provider_message_id.js';
 import * as fairDispatch from './20261130_0013_fair_dispatch.js';
 import * as tenantLimits from './20261130_0014_tenant_limits.js';
 import * as claimOwner from './20261130_0015_claim_owner.js';
+import * as readIndexes from './20261208_0016_read_indexes.js';
 import * as webhookRouting from './20261208_0017_webhook_routing.js';
 
 /** Every migration, in order. Static imports so the same list works under tsx, vitest and a bundler. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '20261130_0013_fair_dispatch': fairDispatch,
   '20261130_0014_tenant_limits': tenantLimits,
   '20261130_0015_claim_owner': claimOwner,
+  '20261208_0016_read_indexes': readIndexes,
   '20261208_0017_webhook_routing': webhookRouting,
 };

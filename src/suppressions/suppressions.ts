@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { assertTenantUsable, tenantNotDeleting } from '../access/tenant-scope.js';
+import { assertTenantUsable, tenantIdNotDeleting, visibleTo } from '../access/tenant-scope.js';
 import type { Db } from '../platform/db.js';
 import { type KeyEnvironment, type Suppression, type SuppressionReason, suppressionReasons } from '../platform/schema/index.js';
 import { ApiError, notFound } from '../platform/errors.js';
@@ -50,14 +50,12 @@ export function presentSuppression(suppression: Suppression) {
 
 /** A key's reach: the whole org for a root key; its own tenant's and the org-wide ones for a tenant-bound key. */
 function suppressionsInScope(db: Db, principal: Principal) {
-  const select = db
-    .selectFrom('suppressions')
-    .selectAll()
-    .where('org_id', '=', principal.orgId)
-    .where(tenantNotDeleting('suppressions.tenant_id'));
+  const select = db.selectFrom('suppressions').selectAll();
   const tenantId = principal.tenantId;
-  if (tenantId === null) return select;
-  return select.where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]));
+  if (tenantId === null) return select.where(visibleTo('suppressions', principal));
+  return select
+    .where('org_id', '=', principal.orgId)
+    .where(sql<boolean>`(suppressions.tenant_id is null or (suppressions.tenant_id = ${tenantId} and ${tenantIdNotDeleting(tenantId)}))`);
 }
 
 /** What a key may read: those in its reach, only the test ones for a test key. */
