@@ -8,7 +8,7 @@
 const platform = '^src/platform/';
 const access = '^src/access/';
 const providers = '^src/providers/';
-const entries = '^(src/api/|src/cli/|src/main[.]ts|src/cli[.]ts|workers/)';
+const entries = '^(src/api/|src/cli/|src/smtp/|src/main[.]ts|src/cli[.]ts|workers/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -44,7 +44,7 @@ module.exports = {
     {
       name: 'features-import-no-entry',
       severity: 'error',
-      comment: 'api/, cli/, workers/ and the entry points adapt HTTP, the command line and jobs to features; a feature never calls back up.',
+      comment: 'api/, cli/, smtp/, workers/ and the entry points adapt HTTP, the command line, SMTP and jobs to features; a feature never calls back up.',
       from: { path: '^src/', pathNot: entries },
       to: { path: entries },
     },

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { RootContext } from './context.js';
 import type { Running } from '../workers/index.js';
 
-/** `api`, `worker` or (default, for development) both in one process. */
+/** `api`, `worker`, `smtp` or (default, for development) all in one process. */
 const role = process.argv[2] ?? 'all';
 
 function exitWith(message: string): never {
@@ -10,7 +10,7 @@ function exitWith(message: string): never {
   process.exit(1);
 }
 
-if (!['all', 'api', 'worker'].includes(role)) exitWith(`unknown role ${role}: use api, worker or all`);
+if (!['all', 'api', 'worker', 'smtp'].includes(role)) exitWith(`unknown role ${role}: use api, worker, smtp or all`);
 
 // The configuration is read first, so a bad variable is one line, not a stack trace.
 const { loadConfig } = await import('./platform/config.js');
@@ -73,6 +73,7 @@ function listen(server: Server, port: number, what: string) {
 }
 
 let server: Server | undefined;
+let smtp: { close(): Promise<void> } | undefined;
 let workers: Running[] = [];
 let stopping = false;
 let ctx: RootContext | undefined;
@@ -99,14 +100,15 @@ async function main() {
     Promise.all([
       import('./context.js'),
       import('./messages/provider-events/ses.js'),
-      role === 'api' ? undefined : import('../workers/index.js'),
-      role === 'worker' ? undefined : Promise.all([import('./api/app.js'), import('./messages/send/writer.js')]),
-      role === 'worker' && config.METRICS_PORT ? Promise.all([import('express'), import('./api/health.js')]) : undefined,
+      role === 'worker' || role === 'all' ? import('../workers/index.js') : undefined,
+      role === 'api' || role === 'all' ? Promise.all([import('./api/app.js'), import('./messages/send/writer.js')]) : undefined,
+      (role === 'worker' || role === 'smtp') && config.METRICS_PORT ? Promise.all([import('express'), import('./api/health.js')]) : undefined,
+      role === 'smtp' || role === 'all' ? Promise.all([import('./smtp/server.js'), import('./messages/send/writer.js')]) : undefined,
     ]),
     database,
     redis,
   ]);
-  const [{ closeContext, createContext }, { sesSetupWarnings }, workerModule, apiModules, metricsModules] = modules;
+  const [{ closeContext, createContext }, { sesSetupWarnings }, workerModule, apiModules, metricsModules, smtpModules] = modules;
   for (const warning of sesSetupWarnings(config)) logger.warn(warning);
   const context = createContext(config, { db, jobs, logger });
   ctx = context;
@@ -120,9 +122,15 @@ async function main() {
     context.keys.follow();
     app = createApp(context);
   } else if (metricsModules && config.METRICS_PORT) {
-    // A worker has no API: its probes and metrics get a port of their own.
+    // A worker or an SMTP relay has no API: its probes and metrics get a port of their own.
     const [{ default: express }, { opsRouter }] = metricsModules;
     app = express().use(opsRouter(context));
+  }
+  if (smtpModules) {
+    const [{ startSmtpServers }, writer] = smtpModules;
+    writesSettled = writer.writesSettled;
+    if (!apiModules) context.keys.follow();
+    smtp = await startSmtpServers(context);
   }
   workers = (await starting) ?? [];
   if (app) {
@@ -132,7 +140,7 @@ async function main() {
     server.prependListener('request', (_req, res) => {
       if (stopping) res.setHeader('connection', 'close');
     });
-    await listen(server, port, apiModules ? 'Sendoka API listening' : 'worker metrics listening');
+    await listen(server, port, apiModules ? 'Sendoka API listening' : `${role} metrics listening`);
   }
 }
 
@@ -148,7 +156,7 @@ async function stop(signal: string, started: Promise<unknown>) {
   await started.catch(() => undefined);
   // Order matters: stop accepting, answer the requests already read (their messages committed and
   // enqueued, even when their client hung up), let workers finish their jobs, then close what all used.
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await Promise.all([new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())), smtp?.close()]);
   if (ctx) await writesSettled?.(ctx);
   await Promise.all(workers.map((worker) => worker.close()));
   await closeAll();

@@ -78,10 +78,21 @@ const schema = z.object({
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** How long a process waits for Postgres and Redis at start before it gives up. */
   STARTUP_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+
+  /** The SMTP submission server (role `smtp`, and `all`): STARTTLS on SMTP_PORT, implicit TLS on SMTPS_PORT when set. */
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2587),
+  SMTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** PEM files; without both, a self-signed certificate is generated at start. */
+  SMTP_TLS_CERT: z.string().min(1).optional(),
+  SMTP_TLS_KEY: z.string().min(1).optional(),
+  SMTP_ALLOW_INSECURE_AUTH: boolean.default(false),
 });
 
 // The SDK would otherwise fail on the first send, long after start.
 const withProviderRequirements = schema.superRefine((env, ctx) => {
+  if (Boolean(env.SMTP_TLS_CERT) !== Boolean(env.SMTP_TLS_KEY)) {
+    ctx.addIssue({ code: 'custom', path: [env.SMTP_TLS_CERT ? 'SMTP_TLS_KEY' : 'SMTP_TLS_CERT'], message: 'SMTP_TLS_CERT and SMTP_TLS_KEY go together' });
+  }
   if (!env.AWS_REGION && (env.EMAIL_PROVIDER === 'ses' || env.SMS_PROVIDER === 'sns')) {
     const providers = [env.EMAIL_PROVIDER === 'ses' && 'EMAIL_PROVIDER=ses', env.SMS_PROVIDER === 'sns' && 'SMS_PROVIDER=sns'];
     ctx.addIssue({ code: 'custom', path: ['AWS_REGION'], message: `required with ${providers.filter(Boolean).join(' and ')}` });

@@ -154,6 +154,27 @@ export function countUnmatchedProviderEvent(provider: 'ses', type: string, reaso
   providerEventsUnmatched.inc({ provider, type, reason });
 }
 
+const smtpSessions = new Counter({
+  name: 'sendoka_smtp_sessions_total',
+  help: 'SMTP connections opened to the submission server',
+  registers: [registry],
+});
+
+const smtpMessages = new Counter({
+  name: 'sendoka_smtp_messages_total',
+  help: 'Messages submitted over SMTP, by outcome (accepted, refused) and reply code (250, 550, …)',
+  labelNames: ['outcome', 'code'] as const,
+  registers: [registry],
+});
+
+export function countSmtpSession(): void {
+  smtpSessions.inc();
+}
+
+export function countSmtpMessage(code: number): void {
+  smtpMessages.inc({ outcome: code < 300 ? 'accepted' : 'refused', code: String(code) });
+}
+
 export const metricsHandler: RequestHandler = async (_req, res) => {
   res.set('Content-Type', registry.contentType).send(await registry.metrics());
 };
