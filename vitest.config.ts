@@ -11,6 +11,8 @@ const testEnv = {
   // The AWS SDK reads credentials from the environment itself; tests point its clients at local endpoints or mocks.
   AWS_ACCESS_KEY_ID: 'test',
   AWS_SECRET_ACCESS_KEY: 'test',
+  // Processes the tests start in the `all` role open the SMTP relay too: on a free port, not all on 2587.
+  SMTP_PORT: '0',
 };
 // The global setup runs in this process, before test.env reaches the workers.
 Object.assign(process.env, testEnv);
