@@ -1,3 +1,5 @@
+import { connect, type Socket } from 'node:net';
+import { once } from 'node:events';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServers, type SmtpServers } from '../src/smtp/server.js';
@@ -6,11 +8,40 @@ import { platform } from './sending-helpers.js';
 
 const smtpCtx = testContext({ SMTP_PORT: '0' });
 const { call } = startApi(smtpCtx);
+/** As behind a TLS-terminating proxy: AUTH in clear text allowed, and an implicit-TLS port as well. */
+const plainCtx = testContext({ SMTP_PORT: '0', SMTPS_PORT: '0', SMTP_ALLOW_INSECURE_AUTH: 'true' });
 let servers: SmtpServers;
+let plainServers: SmtpServers;
 beforeAll(async () => {
   servers = await startSmtpServers(smtpCtx);
+  plainServers = await startSmtpServers(plainCtx);
 });
-afterAll(() => servers.close());
+afterAll(() => Promise.all([servers.close(), plainServers.close()]));
+
+/** A bare SMTP client for what nodemailer will not do: hang up in the middle of DATA. */
+async function rawSession(port: number) {
+  const socket: Socket = connect(port, '127.0.0.1');
+  let buffered = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => (buffered += chunk));
+  /** Waits for a final reply line (`250 …`, not `250-…`) and returns it. */
+  const reply = async () => {
+    for (;;) {
+      const line = buffered.split('\r\n').find((candidate) => /^\d{3} /.test(candidate));
+      if (line) {
+        buffered = buffered.slice(buffered.indexOf(line) + line.length + 2);
+        return line;
+      }
+      await once(socket, 'data');
+    }
+  };
+  const command = async (text: string) => {
+    socket.write(`${text}\r\n`);
+    return reply();
+  };
+  await reply();
+  return { socket, command };
+}
 
 const transport = (password: string, options: { ignoreTLS?: boolean } = {}) =>
   nodemailer.createTransport({
@@ -151,5 +182,28 @@ describe('SMTP submission', () => {
     const second = await transport(acme.key).sendMail(mail);
     expect(idIn(second.response)).toBe(idIn(first.response));
     expect(await orgMessages(orgId)).toHaveLength(1);
+  });
+
+  it('leaves nothing behind when the client hangs up in the middle of DATA', async () => {
+    const { orgId, acme } = await platform(call);
+    const session = await rawSession(plainServers.ports.smtp);
+    await session.command('EHLO client.example');
+    expect(await session.command(`AUTH PLAIN ${Buffer.from(`\0sendoka\0${acme.key}`).toString('base64')}`)).toMatch(/^235/);
+    await session.command(`MAIL FROM:<a@${acme.domain}>`);
+    await session.command('RCPT TO:<b@example.com>');
+    expect(await session.command('DATA')).toMatch(/^354/);
+    session.socket.write(`From: a@${acme.domain}\r\nTo: b@example.com\r\nSubject: cut off\r\n\r\nhalf a mess`);
+    session.socket.destroy();
+
+    // A whole message on the implicit-TLS port afterwards: accepted, and the only row.
+    const secure = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: plainServers.ports.smtps,
+      secure: true,
+      tls: { rejectUnauthorized: false },
+      auth: { user: 'sendoka', pass: acme.key },
+    });
+    const info = await secure.sendMail({ from: `a@${acme.domain}`, to: 'b@example.com', subject: 'whole', text: 'all of it' });
+    expect((await orgMessages(orgId)).map((message) => [message.id, message.subject])).toEqual([[idIn(info.response), 'whole']]);
   });
 });
