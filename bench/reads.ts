@@ -161,8 +161,10 @@ async function measure(path: string, key: string) {
 async function laterCursor(path: string, key: string): Promise<string | null> {
   let cursor: string | null = null;
   for (let page = 0; page < 10; page++) {
-    const separator = path.includes('?') ? '&' : '?';
-    const body = await get(`${path}${separator}limit=100${cursor ? `&after=${cursor}` : ''}`, key);
+    const url = new URL(path, baseUrl);
+    if (!url.searchParams.has('limit')) url.searchParams.set('limit', '100');
+    if (cursor) url.searchParams.set('after', cursor);
+    const body = await get(url.pathname + url.search, key);
     if (!body.next_cursor) return cursor;
     cursor = body.next_cursor;
   }
