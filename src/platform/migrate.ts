@@ -43,7 +43,9 @@ export async function dropDatabaseIfUnused(databaseUrl: string): Promise<void> {
 }
 
 function migrator(db: Kysely<any>) {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Unordered: migrations numbered in parallel can land out of order (0017 before 0016); each is independent,
+  // so a database that already ran a later one still runs the earlier one instead of refusing to start.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
