@@ -182,7 +182,7 @@ const cases: Array<[string, string, 'both' | 'root' | 'test']> = [
   ['messages tenant_id= (root)', `/messages?tenant_id=${mainTenant}`, 'root'],
   ['tenants', '/tenants', 'root'],
   ['tenants status=deleting', '/tenants?status=deleting', 'root'],
-  ['keys', '/keys', 'both'],
+  ['keys', '/keys', 'root'],
   ['domains', '/domains', 'both'],
   ['webhook endpoints', '/webhooks/endpoints', 'both'],
   ['webhook deliveries', `/webhooks/endpoints/${endpointId}/deliveries`, 'both'],
