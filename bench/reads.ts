@@ -201,18 +201,21 @@ const keys = { tenant: tenantKey.secret, root: rootKey.secret, test: tenantTestK
 const fmt = (value: number) => value.toFixed(1).padStart(7);
 console.log(`\n${tenantMessages.toLocaleString('en')} messages in the tenant, ${orgMessages.toLocaleString('en')} in the org; ms`);
 console.log(`${'endpoint'.padEnd(36)} ${'key'.padEnd(6)} ${'first p50'.padStart(9)} ${'p99'.padStart(7)} ${'later p50'.padStart(9)} ${'p99'.padStart(7)}`);
-for (const [name, path, who] of cases) {
-  const holders = who === 'both' ? (['tenant', 'root'] as const) : ([who] as const);
-  for (const holder of holders) {
-    const key = keys[holder];
-    const first = await measure(path, key);
-    const cursor = path === '/usage' ? null : await laterCursor(path, key);
-    const later = cursor ? await measure(`${path}${path.includes('?') ? '&' : '?'}after=${cursor}`, key) : null;
-    console.log(
-      `${name.padEnd(36)} ${holder.padEnd(6)} ${fmt(first.p50).padStart(9)} ${fmt(first.p99)} ${later ? fmt(later.p50).padStart(9) : '        -'} ${later ? fmt(later.p99) : '      -'}`,
-    );
+// The API is stopped even when a case fails, so the next run's API can take the port.
+try {
+  for (const [name, path, who] of cases) {
+    const holders = who === 'both' ? (['tenant', 'root'] as const) : ([who] as const);
+    for (const holder of holders) {
+      const key = keys[holder];
+      const first = await measure(path, key);
+      const cursor = path === '/usage' ? null : await laterCursor(path, key);
+      const later = cursor ? await measure(`${path}${path.includes('?') ? '&' : '?'}after=${cursor}`, key) : null;
+      console.log(
+        `${name.padEnd(36)} ${holder.padEnd(6)} ${fmt(first.p50).padStart(9)} ${fmt(first.p99)} ${later ? fmt(later.p50).padStart(9) : '        -'} ${later ? fmt(later.p99) : '      -'}`,
+      );
+    }
   }
+} finally {
+  await stop(api);
 }
-
-await stop(api);
 await sleep(100);
