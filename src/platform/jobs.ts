@@ -59,6 +59,8 @@ const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'w
  * events), so a few recent completions are enough; failures are kept longer, to be looked into.
  */
 const retention = { removeOnComplete: { count: 100 }, removeOnFail: { count: 10_000 } };
+/** A scheduled job's past runs kept: it runs every few seconds to minutes, forever. */
+const scheduledRunsKept = 10;
 /** Queue events (a Redis stream per queue) nobody subscribes to: kept short rather than BullMQ's 10,000. */
 const eventsKept = 1_000;
 
@@ -118,7 +120,7 @@ export function createJobs(config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>): 
     enqueue: (queueName, jobName, data, opts) => queue(queueName).add(jobName, data, opts),
     enqueueBulk: (queueName, jobName, jobs) => queue(queueName).addBulk(jobs.map(({ data, opts }) => ({ name: jobName, data, opts }))),
     scheduleJob: async (queueName, schedulerId, repeat, jobName, data) => {
-      await queue(queueName).upsertJobScheduler(schedulerId, repeat, { name: jobName, data });
+      await queue(queueName).upsertJobScheduler(schedulerId, repeat, { name: jobName, data, opts: { removeOnComplete: { count: scheduledRunsKept } } });
     },
     isLive: async (queueName, jobId) => liveJobStates.has(await queue(queueName).getJobState(jobId)),
     producerConnection,
