@@ -8,11 +8,10 @@
 // seconds for them before the next rate. CPU is the Sendoka process's (API and workers) per accepted send.
 // Target: p99 accept→sent ≤ 1 s, nothing unsent 2 s after the load stops.
 import { setTimeout as sleep } from 'node:timers/promises';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/platform/config.js';
 import { createDb } from '../src/platform/db.js';
-import { benchEnvFor, buildDist, clearQueuePrefix, cpuSeconds, freshFixture, numberOption, spawnSendoka, stop, waitForReady } from './support.js';
+import { benchEnvFor, buildDist, clearQueuePrefix, cpuSeconds, freshFixture, numberOption, offerSingleSends, spawnSendoka, stop, waitForReady } from './support.js';
 
 const ratesArg = process.argv.slice(2).find((arg) => arg.startsWith('--rates='));
 const rates = (ratesArg?.slice('--rates='.length) ?? '400,1000').split(',').map(Number);
@@ -32,15 +31,7 @@ const sendoka = spawnSendoka('all', env);
 await waitForReady(baseUrl);
 
 const offer = (rate: number, seconds: number, subject: string) =>
-  autocannon({
-    url: `${baseUrl}/api/v1/emails`,
-    method: 'POST',
-    connections: Math.min(connections, rate),
-    overallRate: rate,
-    duration: seconds,
-    body: JSON.stringify({ from: `Acme <receipts@${fixture.domain}>`, to: ['customer@example.com'], subject, html: '<p>Thanks for your order</p>' }),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.key}` },
-  });
+  offerSingleSends({ baseUrl, fixture, rate, seconds, connections, subject });
 
 const unsent = async (subject: string) =>
   (

@@ -12,11 +12,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../src/platform/config.js';
 import { createDb } from '../src/platform/db.js';
-import { benchEnvFor, buildDist, freshFixture, numberOption, spawnSendoka, stop, waitForReady } from './support.js';
+import { benchEnvFor, buildDist, freshFixture, numberOption, offerSingleSends, spawnSendoka, stop, waitForReady } from './support.js';
 
 const minutes = numberOption('minutes', 10);
 const rate = numberOption('rate', 400);
@@ -81,15 +80,7 @@ async function drain(seconds: number): Promise<number> {
 }
 
 const offer = (seconds: number) =>
-  autocannon({
-    url: `${baseUrl}/api/v1/emails`,
-    method: 'POST',
-    connections: Math.min(connections, rate),
-    overallRate: rate,
-    duration: seconds,
-    body: JSON.stringify({ from: `Acme <receipts@${fixture.domain}>`, to: ['customer@example.com'], subject: 'Your receipt', html: '<p>Thanks for your order</p>' }),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.key}` },
-  });
+  offerSingleSends({ baseUrl, fixture, rate, seconds, connections, subject: 'Your receipt' });
 
 /** Bytes per key pattern (ids replaced by *), the largest first: what Redis holds. */
 async function keySizes(): Promise<Map<string, number>> {

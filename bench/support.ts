@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
 
 /**
  * Environment for bench runs: its own database and queue prefix (BENCH_DATABASE_URL and BENCH_QUEUE_PREFIX
@@ -181,4 +182,22 @@ export function sendRatePeaks(sortedTimesMs: number[], windowMs: number): { slid
   const perSecond = new Map<number, number>();
   for (const time of sortedTimesMs) perSecond.set(Math.floor(time / 1000), (perSecond.get(Math.floor(time / 1000)) ?? 0) + 1);
   return { slidingMax, calendarSeconds: [...perSecond.values()] };
+}
+
+/** Single receipt emails offered at a steady `rate` (autocannon overallRate) for `seconds`, as a SaaS sends them. */
+export function offerSingleSends(options: { baseUrl: string; fixture: Fixture; rate: number; seconds: number; connections: number; subject: string }) {
+  return autocannon({
+    url: `${options.baseUrl}/api/v1/emails`,
+    method: 'POST',
+    connections: Math.min(options.connections, options.rate),
+    overallRate: options.rate,
+    duration: options.seconds,
+    body: JSON.stringify({
+      from: `Acme <receipts@${options.fixture.domain}>`,
+      to: ['customer@example.com'],
+      subject: options.subject,
+      html: '<p>Thanks for your order</p>',
+    }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${options.fixture.key}` },
+  });
 }
